@@ -1,0 +1,3 @@
+from docexport.cli import main
+
+main()

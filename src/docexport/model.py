@@ -1,0 +1,257 @@
+"""The intermediate document model: the seam between readers and renderers.
+
+Plain, typed, immutable data. Readers build it, the analysis fills in summary,
+sentences and facts, renderers read it. Change a value with
+``dataclasses.replace``. The JSON form lives in :mod:`docexport.serialize`.
+
+Shape::
+
+    Pack -> Article* -> (metadata, summary, facts, sentences, body blocks)
+
+Blocks and inlines are small closed unions (as in pandoc): renderers ``match``
+over them. Every block carries an ``id`` so that facts can point at the
+sentence they came from (``Sentence.block`` + character offsets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Literal, Union
+
+SCHEMA_VERSION = "1.0"
+
+Mark = Literal["emphasis", "strong", "code"]
+ParagraphRole = Literal["body", "lead", "background", "closing", "note"]
+FactKind = Literal["person", "organisation", "place", "figure", "date", "quote"]
+
+PARAGRAPH_ROLES: tuple[str, ...] = ("body", "lead", "background", "closing", "note")
+FACT_KINDS: tuple[str, ...] = ("person", "organisation", "place", "figure", "date", "quote")
+MARKS: tuple[str, ...] = ("emphasis", "strong", "code")
+
+# The id of the pseudo-block that holds the standfirst, so facts found in the
+# standfirst can point at it like at any body block.
+STANDFIRST_ID = "standfirst"
+
+_frozen = dataclass(frozen=True, slots=True, kw_only=True)
+
+
+# --------------------------------------------------------------------------- inlines
+
+
+@_frozen
+class Text:
+    """A run of text with optional marks (emphasis, strong, code)."""
+
+    text: str
+    marks: tuple[Mark, ...] = ()
+
+
+@_frozen
+class Link:
+    """A hyperlink: visible text and its target URL."""
+
+    text: str
+    url: str
+    marks: tuple[Mark, ...] = ()
+
+
+Inline = Union[Text, Link]
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The text of a run of inlines, without marks or link targets."""
+    return "".join(i.text for i in inlines)
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+@_frozen
+class Heading:
+    id: str
+    level: int
+    inlines: tuple[Inline, ...]
+
+
+@_frozen
+class Paragraph:
+    id: str
+    inlines: tuple[Inline, ...]
+    role: ParagraphRole = "body"
+
+
+@_frozen
+class BlockQuote:
+    id: str
+    inlines: tuple[Inline, ...]
+    speaker: str | None = None
+
+
+@_frozen
+class ListBlock:
+    id: str
+    items: tuple[tuple[Inline, ...], ...]
+    ordered: bool = False
+
+
+@_frozen
+class CodeBlock:
+    id: str
+    text: str
+
+
+Block = Union[Heading, Paragraph, BlockQuote, ListBlock, CodeBlock]
+
+
+def block_text(block: Block) -> str:
+    """The plain text of a block, list items joined by newlines."""
+    match block:
+        case Heading() | Paragraph() | BlockQuote():
+            return plain_text(block.inlines)
+        case ListBlock():
+            return "\n".join(plain_text(item) for item in block.items)
+        case CodeBlock():
+            return block.text
+    raise TypeError(f"not a block: {block!r}")
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@_frozen
+class Sentence:
+    """One sentence of the article: where it is, so a fact can point at it."""
+
+    id: str
+    block: str
+    start: int
+    end: int
+    text: str
+
+
+@_frozen
+class Fact:
+    """Common fields of every key fact.
+
+    ``sentence`` is the id of the :class:`Sentence` the fact came from;
+    ``featured`` marks the facts the key-facts box shows (the analysis ranks
+    facts, most important first, and features the top ones).
+    """
+
+    kind: ClassVar[FactKind]
+    id: str
+    text: str
+    sentence: str | None = None
+    score: float = 0.0
+    featured: bool = False
+
+
+@_frozen
+class Person(Fact):
+    kind: ClassVar[FactKind] = "person"
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@_frozen
+class Organisation(Fact):
+    kind: ClassVar[FactKind] = "organisation"
+    acronym: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@_frozen
+class Place(Fact):
+    kind: ClassVar[FactKind] = "place"
+    aliases: tuple[str, ...] = ()
+
+
+@_frozen
+class Figure(Fact):
+    """A number with its unit and what it counts: ``600`` police officers."""
+
+    kind: ClassVar[FactKind] = "figure"
+    value: float | None = None
+    unit: str | None = None
+    label: str | None = None
+
+
+@_frozen
+class DateFact(Fact):
+    """A date or period as written, with its ISO form when it resolves."""
+
+    kind: ClassVar[FactKind] = "date"
+    iso: str | None = None
+
+
+@_frozen
+class Quote(Fact):
+    kind: ClassVar[FactKind] = "quote"
+    speaker: str | None = None
+
+
+AnyFact = Union[Person, Organisation, Place, Figure, DateFact, Quote]
+
+FACT_TYPES: dict[str, type[AnyFact]] = {
+    "person": Person,
+    "organisation": Organisation,
+    "place": Place,
+    "figure": Figure,
+    "date": DateFact,
+    "quote": Quote,
+}
+
+
+# --------------------------------------------------------------------------- articles
+
+
+@_frozen
+class Source:
+    """Where the article came from: a site name and, if known, its URL."""
+
+    name: str | None = None
+    url: str | None = None
+
+
+@_frozen
+class Article:
+    headline: str
+    standfirst: str | None = None
+    source: Source = field(default_factory=Source)
+    published: str | None = None  # ISO 8601 date or date-time, as precise as known
+    authors: tuple[str, ...] = ()
+    language: str | None = None  # BCP 47 tag, e.g. "en"
+    tags: tuple[str, ...] = ()
+    summary: tuple[str, ...] = ()
+    facts: tuple[AnyFact, ...] = ()
+    sentences: tuple[Sentence, ...] = ()
+    body: tuple[Block, ...] = ()
+    notes: tuple[str, ...] = ()  # remarks for the reader, e.g. "only a summary was available"
+    provenance: tuple[tuple[str, str], ...] = ()  # (field, where it came from)
+
+    @property
+    def featured_facts(self) -> tuple[AnyFact, ...]:
+        return tuple(f for f in self.facts if f.featured)
+
+    def sentence(self, sentence_id: str) -> Sentence | None:
+        for s in self.sentences:
+            if s.id == sentence_id:
+                return s
+        return None
+
+
+@_frozen
+class Pack:
+    """A briefing pack: one or more articles with a title and a date prepared."""
+
+    title: str
+    articles: tuple[Article, ...]
+    date: str | None = None  # the date the pack was prepared, ISO 8601
+    marking: str | None = None  # e.g. a classification line shown in headers
+    language: str | None = None
+    summary: tuple[str, ...] = ()  # pack-level summary (multi-article packs)
+    facts: tuple[AnyFact, ...] = ()  # combined key facts (multi-article packs)
+
+    @property
+    def is_multi(self) -> bool:
+        return len(self.articles) > 1

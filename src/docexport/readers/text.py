@@ -1,0 +1,120 @@
+"""The plain-text reader (the seed format).
+
+Headline on the first non-blank line; paragraphs one per line, or separated by
+blank lines when the text has them; a last line ``Original Source: <site>`` is
+the source. The paragraph after the headline is the standfirst; paragraph roles
+(background, closing) are recognised from their wording. No text is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+from ..model import Article, Paragraph, Source, Text
+from ..textutil import collapse_spaces
+from .decode import decode
+
+_SOURCE_LINE = re.compile(r"^\s*(?:original\s+)?source\s*:\s*(?P<src>.+?)\s*$", re.IGNORECASE)
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+# A closing paragraph announces itself in its first words.
+_CLOSING = re.compile(
+    r"^(?:in summary|in sum|to sum up|in conclusion|to conclude|overall|in short)\b[,:]?",
+    re.IGNORECASE,
+)
+# A background paragraph explains how something came to be.
+_BACKGROUND_START = re.compile(r"^(?:background|context)\s*[:—–-]", re.IGNORECASE)
+_BACKGROUND_CUES = re.compile(
+    r"\b(?:was|were) (?:established|founded|created|set up|formed|launched|introduced)\b"
+    r"|\bsince (?:its|their) (?:creation|founding|establishment)\b"
+    r"|\bhas (?:long )?been\b.*\bsince\b",
+    re.IGNORECASE,
+)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs separated by blank lines when there are any, else one per line."""
+    lines = text.split("\n")
+    if any(not ln.strip() for ln in lines) and _has_multiline_paragraphs(lines):
+        paras: list[str] = []
+        current: list[str] = []
+        for ln in lines:
+            if ln.strip():
+                current.append(ln.strip())
+            elif current:
+                paras.append(" ".join(current))
+                current = []
+        if current:
+            paras.append(" ".join(current))
+    else:
+        paras = [ln for ln in lines if ln.strip()]
+    return [collapse_spaces(p) for p in paras if collapse_spaces(p)]
+
+
+def _has_multiline_paragraphs(lines: list[str]) -> bool:
+    """True when some blank-line-separated chunk spans several lines (hard-wrapped text)."""
+    run = 0
+    for ln in lines:
+        if ln.strip():
+            run += 1
+            if run > 1:
+                return True
+        else:
+            run = 0
+    return False
+
+
+def paragraph_roles(paragraphs: list[str]) -> list[str]:
+    """A role for each body paragraph: body, background or closing."""
+    roles = ["body"] * len(paragraphs)
+    n = len(paragraphs)
+    for i, p in enumerate(paragraphs):
+        if _CLOSING.match(p) and i >= n // 2:
+            roles[i] = "closing"
+        elif _BACKGROUND_START.match(p) or (
+            n >= 3 and i >= 1 and i >= n // 2 and _BACKGROUND_CUES.search(p[:300])
+        ):
+            roles[i] = "background"
+    return roles
+
+
+def parse_text(text: str, *, name: str = "input") -> Article:
+    paragraphs = split_paragraphs(text)
+    if not paragraphs:
+        raise InputError("no text: the file is empty or only white space")
+    provenance: list[tuple[str, str]] = [("headline", "first non-blank line")]
+    source = Source()
+    m = _SOURCE_LINE.match(paragraphs[-1]) if len(paragraphs) > 1 else None
+    if m:
+        value = m.group("src")
+        source = Source(url=value) if _URL.match(value) else Source(name=value)
+        provenance.append(("source", "'Original Source:' line"))
+        paragraphs = paragraphs[:-1]
+    headline = paragraphs[0]
+    if len(headline) > 300:
+        raise InputError(
+            f"no headline: the first line is {len(headline)} characters long "
+            "(a headline is at most 300); is this a single-paragraph text?"
+        )
+    rest = paragraphs[1:]
+    standfirst = None
+    if len(rest) >= 2:
+        standfirst = rest[0]
+        rest = rest[1:]
+        provenance.append(("standfirst", "paragraph after the headline"))
+    roles = paragraph_roles(rest)
+    body = tuple(
+        Paragraph(id=f"p{i + 1}", inlines=(Text(text=p),), role=role)  # type: ignore[arg-type]
+        for i, (p, role) in enumerate(zip(rest, roles))
+    )
+    return Article(
+        headline=headline,
+        standfirst=standfirst,
+        source=source,
+        body=body,
+        provenance=tuple(provenance),
+    )
+
+
+def read_text(data: bytes, *, name: str = "input") -> list[Article]:
+    return [parse_text(decode(data), name=name)]

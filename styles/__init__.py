@@ -1,0 +1,1 @@
+"""Built-in docexport themes, one TOML file each (shipped as package data)."""
