@@ -34,7 +34,7 @@ _BACKGROUND_CUES = re.compile(
 
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs separated by blank lines when there are any, else one per line."""
-    lines = text.split("\n")
+    lines = text.strip().split("\n")
     if any(not ln.strip() for ln in lines) and _has_multiline_paragraphs(lines):
         paras: list[str] = []
         current: list[str] = []
@@ -79,24 +79,28 @@ def paragraph_roles(paragraphs: list[str]) -> list[str]:
 
 
 def parse_text(text: str, *, name: str = "input") -> Article:
-    paragraphs = split_paragraphs(text)
-    if not paragraphs:
+    lines = [ln for ln in text.strip().split("\n")]
+    if not lines or not lines[0].strip():
         raise InputError("no text: the file is empty or only white space")
-    provenance: list[tuple[str, str]] = [("headline", "first non-blank line")]
-    source = Source()
-    m = _SOURCE_LINE.match(paragraphs[-1]) if len(paragraphs) > 1 else None
-    if m:
-        value = m.group("src")
-        source = Source(url=value) if _URL.match(value) else Source(name=value)
-        provenance.append(("source", "'Original Source:' line"))
-        paragraphs = paragraphs[:-1]
-    headline = paragraphs[0]
+    headline = collapse_spaces(lines[0])
     if len(headline) > 300:
         raise InputError(
             f"no headline: the first line is {len(headline)} characters long "
             "(a headline is at most 300); is this a single-paragraph text?"
         )
-    rest = paragraphs[1:]
+    provenance: list[tuple[str, str]] = [("headline", "first non-blank line")]
+    rest_lines = lines[1:]
+    while rest_lines and not rest_lines[-1].strip():
+        rest_lines.pop()
+    source = Source()
+    m = _SOURCE_LINE.match(rest_lines[-1]) if rest_lines else None
+    if m:
+        value = collapse_spaces(m.group("src"))
+        source = Source(url=value) if _URL.match(value) else Source(name=value)
+        provenance.append(("source", "'Original Source:' line"))
+        rest_lines = rest_lines[:-1]
+    paragraphs = split_paragraphs("\n".join(rest_lines))
+    rest = paragraphs
     standfirst = None
     if len(rest) >= 2:
         standfirst = rest[0]
