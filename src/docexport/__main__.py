@@ -1,3 +1,3 @@
-from docexport.cli import main
+from docexport.launcher import main
 
 main()

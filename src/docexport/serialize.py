@@ -42,7 +42,9 @@ class SchemaError(InputError):
 
 @cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(model))
+    import sys
+
+    return typing.get_type_hints(cls, vars(sys.modules[cls.__module__]))
 
 
 def _fields(cls: type) -> list[dataclasses.Field[Any]]:
@@ -212,7 +214,7 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         name = tp.__name__
         if name not in defs:
             defs[name] = {}  # placeholder against recursion
-            defs[name] = _dataclass_schema(tp, defs)
+            defs[name] = dataclass_schema(tp, defs)
         return {"$ref": f"#/$defs/{name}"}
     simple = {str: "string", int: "integer", float: "number", bool: "boolean"}
     if tp in simple:
@@ -222,7 +224,8 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
     raise TypeError(f"no schema for {tp!r}")  # pragma: no cover
 
 
-def _dataclass_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+def dataclass_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of a dataclass; nested dataclasses go into ``defs``."""
     hints = _hints(cls)
     props: dict[str, Any] = {}
     required: list[str] = []
@@ -248,7 +251,7 @@ def _dataclass_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of :func:`dumps` output."""
     defs: dict[str, Any] = {}
-    root = _dataclass_schema(Pack, defs)
+    root = dataclass_schema(Pack, defs)
     root["properties"] = {"schema_version": {"const": SCHEMA_VERSION}, **root["properties"]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

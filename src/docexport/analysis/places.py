@@ -1,0 +1,136 @@
+"""Places: countries, regions and cities, normalised to one English name.
+
+Country and region names come from babel's CLDR data in English, French,
+Spanish and German (offline, no download); a compact bundled list adds major
+cities, US states and common aliases ("U.S." -> "United States").
+"""
+
+from __future__ import annotations
+
+import functools
+
+# Cities and sub-national regions news names most often.
+_CITIES = """Abidjan Abu Dhabi Abuja Accra Addis Ababa Aleppo Algiers Amman Amsterdam Ankara Antwerp Athens
+Atlanta Auckland Baghdad Baku Bali Baltimore Bamako Bangalore Bangkok Barcelona Basra Beijing Beirut
+Belfast Belgrade Benghazi Berlin Bern Birmingham Bogotá Bogota Bombay Bonn Bordeaux Boston Brasília
+Brasilia Bratislava Brisbane Brussels Bucharest Budapest Buenos Aires Cairo Calcutta Calgary Canberra
+Cape Town Caracas Cardiff Casablanca Chennai Chicago Christchurch Cologne Copenhagen Dakar Dallas
+Damascus Dar es Salaam Delhi New Delhi Denver Detroit Dhaka Doha Dubai Dublin Durban Edinburgh
+Florence Frankfurt Gaza Geneva Genoa Glasgow Gothenburg Guangzhou Guatemala City Hamburg Hanoi
+Harare Havana Helsinki Hiroshima Ho Chi Minh City Hong Kong Honolulu Houston Islamabad Istanbul
+Jakarta Jeddah Jerusalem Johannesburg Kabul Kampala Kandahar Karachi Kathmandu Khartoum Kharkiv Kigali
+Kinshasa Kyiv Kiev Kolkata Kuala Lumpur Kuwait City Lagos Lahore Las Vegas Leeds Leipzig Lima Lisbon
+Liverpool Ljubljana London Los Angeles Luanda Lusaka Lyon Madrid Managua Manchester Manila Maputo
+Marseille Mecca Medina Melbourne Mexico City Miami Milan Minneapolis Minsk Mogadishu Mombasa Monrovia
+Montevideo Montreal Moscow Mosul Mumbai Munich Nairobi Naples Nashville New Orleans New York New York City
+Nice Osaka Oslo Ottawa Oxford Cambridge Panama City Paris Perth Philadelphia Phnom Penh Phoenix
+Port-au-Prince Porto Prague Pretoria Pyongyang Quebec Quito Rabat Ramallah Rangoon Yangon Reykjavik
+Riga Rio de Janeiro Riyadh Rome Rotterdam Saint Petersburg St. Petersburg San Diego San Francisco
+San José San Juan Santiago Sarajevo São Paulo Sao Paulo Seattle Seoul Seville Shanghai Shenzhen
+Singapore Sofia Stockholm Strasbourg Stuttgart Sydney Taipei Tallinn Tashkent Tbilisi Tehran Tel Aviv
+Tijuana Tokyo Toronto Toulouse Tripoli Tunis Turin Ulaanbaatar Valencia Vancouver Venice Vienna
+Vilnius Warsaw Washington Washington, D.C. Wellington Wuhan Yerevan Zagreb Zurich Galveston L'Aquila
+Padang Fukushima Kobe Kyoto Sendai Chernobyl Odesa Odessa Mariupol Lviv Donetsk Luhansk Crimea
+Gaza City Haifa Bethlehem Hebron Nablus Tyre Sidon Homs Idlib Raqqa Fallujah Tikrit Kirkuk Erbil
+Cusco Valparaíso Medellín Cali Guadalajara Monterrey Acapulco Cancún Cancun Kingston Nassau
+Bristol Sheffield Newcastle Nottingham Leicester Southampton Brighton Aberdeen Swansea Cork Galway""".replace("\n", " ")
+
+_MULTI_CITIES = """Addis Ababa|Abu Dhabi|Buenos Aires|Cape Town|Dar es Salaam|New Delhi|Guatemala City|
+Ho Chi Minh City|Hong Kong|Kuala Lumpur|Kuwait City|Las Vegas|Los Angeles|Mexico City|New Orleans|
+New York|New York City|Panama City|Phnom Penh|Rio de Janeiro|Saint Petersburg|St. Petersburg|San Diego|
+San Francisco|San José|San Juan|São Paulo|Sao Paulo|Tel Aviv|Washington, D.C.|Gaza City|Gaza Strip|
+West Bank|Middle East|Latin America|North America|South America|Central America|Southeast Asia|
+East Africa|West Africa|Southern Africa|North Africa|Sub-Saharan Africa|Western Europe|Eastern Europe|
+Central Europe|Central Asia|South Asia|East Asia|Persian Gulf|Gulf of Mexico|Horn of Africa|
+Balkans|Caribbean|Scandinavia|Sahel|Kashmir|Darfur|Tibet|Xinjiang|Chechnya|Kurdistan|Catalonia|
+Catalogne|Cataluña|Katalonien|Bavaria|Bayern|Quebec|Ontario|British Columbia|Alberta|Scotland|Wales|
+England|Northern Ireland|Ecosse|Écosse|Escocia|Schottland|Sicily|Sardinia|Corsica|Tuscany|Lombardy|
+Abruzzo|Andalusia|Galicia|Basque Country|Siberia|Patagonia|Amazon|Sahara|Punjab|Bengal|Kerala|Gujarat|
+Queensland|New South Wales|Victoria|Tasmania|Hokkaido|Okinawa|Mindanao|Java|Sumatra|Borneo|
+Florida Panhandle|Silicon Valley|Long Island|Manhattan|Brooklyn|Gulf Coast|Mexico Beach""".replace("\n", "")
+
+_US_STATES = """Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|
+Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|
+Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York State|
+North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|
+Tennessee|Texas|Utah|Vermont|Virginia|Washington State|West Virginia|Wisconsin|Wyoming""".replace("\n", "")
+
+# Written forms that mean a place named otherwise in the gazetteer.
+ALIASES: dict[str, str] = {
+    "U.S.": "United States", "US": "United States", "USA": "United States", "U.S.A.": "United States",
+    "United States of America": "United States", "America": "United States", "the States": "United States",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom", "UAE": "United Arab Emirates", "DRC": "Congo - Kinshasa",
+    "Democratic Republic of the Congo": "Congo - Kinshasa", "Ivory Coast": "Côte d’Ivoire",
+    "Côte d'Ivoire": "Côte d’Ivoire", "Burma": "Myanmar (Burma)", "Myanmar": "Myanmar (Burma)",
+    "Holland": "Netherlands", "Czech Republic": "Czechia", "Russian Federation": "Russia",
+    "South Korea": "South Korea", "North Korea": "North Korea", "Palestine": "Palestinian Territories",
+    "Kiev": "Kyiv", "Bombay": "Mumbai", "Calcutta": "Kolkata", "Rangoon": "Yangon", "Bogota": "Bogotá",
+    "Brasilia": "Brasília", "Sao Paulo": "São Paulo", "St. Petersburg": "Saint Petersburg",
+    "Odessa": "Odesa", "Cancun": "Cancún", "New York City": "New York", "Washington, D.C.": "Washington",
+    "EE.UU.": "United States", "EEUU": "United States", "USA.": "United States",
+    "Etats-Unis": "United States", "États-Unis": "United States", "Vereinigte Staaten": "United States",
+    "Estados Unidos": "United States", "Royaume-Uni": "United Kingdom", "Reino Unido": "United Kingdom",
+    "Großbritannien": "United Kingdom", "Grande-Bretagne": "United Kingdom",
+}
+# CLDR names that are not how news writes them, or that clash with common words.
+_SKIP_CLDR = frozenset({"world", "Unknown Region", "Outlying Oceania", "Pseudo-Accents", "Pseudo-Bidi",
+                        "Jersey", "Guernsey", "Chad", "Georgia", "Jordan", "Turkey", "Niger", "Guinea",
+                        "Man", "Isle of Man", "Christmas Island", "Norfolk Island", "Heard & McDonald Islands",
+                        "Réunion", "Mayotte", "Martinique", "Guadeloupe", "Sark", "Canary Islands"})
+# Names that are places only when nothing says otherwise (never standing alone as a person).
+_AMBIGUOUS_OK = {"Chad": "Chad", "Georgia": "Georgia", "Jordan": "Jordan", "Turkey": "Turkey",
+                 "Niger": "Niger", "Guinea": "Guinea", "Jersey": "Jersey", "Réunion": "Réunion"}
+
+
+@functools.lru_cache(maxsize=1)
+def gazetteer() -> dict[str, str]:
+    """Every known written form -> its normalised English name."""
+    from babel import Locale  # lazy: only the analysis needs CLDR data
+
+    names: dict[str, str] = {}
+    english = Locale("en").territories
+    for lang in ("de", "es", "fr", "en"):  # English last so its spelling wins
+        for code, name in Locale(lang).territories.items():
+            if code in ("001", "ZZ", "XA", "XB", "EZ", "UN", "QO", "EU"):
+                continue
+            canonical = english.get(code, name)
+            if name in _SKIP_CLDR or canonical in ("world",):
+                continue
+            names[name] = canonical
+    for name, canonical in _AMBIGUOUS_OK.items():
+        names[name] = canonical
+    for part in (_MULTI_CITIES + "|" + _US_STATES).split("|"):
+        part = part.strip()
+        if part:
+            names[part] = part.replace(" State", "") if part.endswith(" State") else part
+    for city in _CITIES.split():
+        names.setdefault(city, city)
+    for alias, canonical in ALIASES.items():
+        names[alias] = canonical
+    # Nicer English forms for CLDR's disambiguated names.
+    for raw, nice in (("Congo - Kinshasa", "Democratic Republic of the Congo"),
+                      ("Congo - Brazzaville", "Republic of the Congo"),
+                      ("Myanmar (Burma)", "Myanmar"), ("Palestinian Territories", "Palestine"),
+                      ("Hong Kong SAR China", "Hong Kong"), ("Macao SAR China", "Macau")):
+        for k, v in names.items():
+            if v == raw:
+                names[k] = nice
+        names[nice] = nice
+    return names
+
+
+def normalise(name: str) -> str | None:
+    """The normalised English name of a place, or None when it is not a known place."""
+    table = gazetteer()
+    name = name.strip()
+    if name in table:
+        return table[name]
+    if name.startswith("the "):
+        return table.get(name[4:])
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def max_words() -> int:
+    return max(len(k.split()) for k in gazetteer())

@@ -1,0 +1,126 @@
+"""Sentence splitting with character offsets into each block.
+
+A rule-based splitter: a sentence ends at ``.``, ``!`` or ``?`` (plus any
+closing quotes or brackets) followed by white space and a capital, digit or
+opening quote -- unless the word before the full stop is an abbreviation
+("Mr.", "U.S.", "Jan."), an initial ("John F. Kennedy") or the next word
+is clearly not a sentence start. Decimals never split (no space follows).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..model import (
+    STANDFIRST_ID,
+    Article,
+    BlockQuote,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Sentence,
+    block_text,
+)
+
+# Abbreviations after which a full stop does not end a sentence (lower case, no dot).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sr jr gen col lt maj capt sgt cpl adm rev sen rep gov pres
+    hon messrs mme mlle sra sr srta dra hr fr mt ft vs etc inc corp ltd co bros no nos nr
+    jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig vol ca cf al
+    ave blvd rd univ assn intl sq op ed eds pp pg art abs z.b bzw ggf vgl usw""".split()
+)
+# Words that commonly follow "U.S." or "Inc." yet start no sentence.
+_CLOSERS = "\"'”’»)]"
+_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+_NEXT_START = re.compile(r"\s+([\"“‘'«„(\[]*)(\S)")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")  # U.S. / e.g. / a.m.
+
+
+def _word_before(text: str, end: int) -> str:
+    """The token that ends at ``end`` (the position of the full stop)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"“‘«":
+        start -= 1
+    return text[start:end]
+
+
+def _is_boundary(text: str, mark_start: int, mark_end: int) -> bool:
+    nxt = _NEXT_START.match(text, mark_end)
+    if nxt is None:
+        return False
+    first = nxt.group(2)
+    if not (first.isupper() or first.isdigit() or nxt.group(1)):
+        return False
+    if text[mark_start] != ".":
+        return True
+    word = _word_before(text, mark_start)
+    bare = word.strip("\"'“‘«(").rstrip(".")
+    if not bare:
+        return True
+    if bare.lower() in ABBREVIATIONS:
+        return False
+    if len(bare) == 1 and bare.isupper():  # an initial: "John F. Kennedy"
+        return False
+    if _DOTTED.search(word + "."):
+        # "U.S." ends a sentence only when a capitalised function word follows.
+        following = text[nxt.start(2) : nxt.start(2) + 12].split(" ")[0]
+        return following in {"The", "A", "An", "It", "He", "She", "They", "We", "In", "But", "This"}
+    return True
+
+
+def split_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``, white space trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if _is_boundary(text, m.start(), m.end()):
+            spans.append((start, m.end()))
+            start = m.end()
+    spans.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def split(text: str) -> list[str]:
+    """The sentences of ``text``."""
+    return [text[s:e] for s, e in split_spans(text)]
+
+
+def article_blocks(article: Article) -> Iterator[tuple[str, str]]:
+    """(block id, text) of every block that holds prose, standfirst first."""
+    if article.standfirst:
+        yield STANDFIRST_ID, article.standfirst
+    for block in article.body:
+        if isinstance(block, (Paragraph, BlockQuote, ListBlock, Heading)):
+            if isinstance(block, Heading):
+                continue  # headings are labels, not sentences
+            yield block.id, block_text(block)
+
+
+def article_sentences(article: Article, prefix: str) -> tuple[Sentence, ...]:
+    """Every sentence of the article, ids ``{prefix}s1``, ``{prefix}s2`` ..."""
+    out: list[Sentence] = []
+    for block_id, text in article_blocks(article):
+        # List items are separate lines: never join two items into one sentence.
+        offset = 0
+        for line in text.split("\n"):
+            for s, e in split_spans(line):
+                out.append(
+                    Sentence(
+                        id=f"{prefix}s{len(out) + 1}",
+                        block=block_id,
+                        start=offset + s,
+                        end=offset + e,
+                        text=line[s:e],
+                    )
+                )
+            offset += len(line) + 1
+    return tuple(out)

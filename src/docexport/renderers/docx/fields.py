@@ -1,0 +1,68 @@
+"""Complex fields (PAGE, NUMPAGES, TOC, PAGEREF) with a cached result.
+
+A complex field is begin / instruction / separate / result / end runs. The
+cached result is what a reader sees before fields are updated, so it is
+written to be right (or harmless) as it stands.
+"""
+
+from __future__ import annotations
+
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph
+
+from .ooxml import el, safe
+
+
+def _run(*children: BaseOxmlElement, style: str | None = None) -> BaseOxmlElement:
+    r = el("w:r")
+    if style:
+        rpr = el("w:rPr")
+        rpr.append(el("w:rStyle", w_val=style))
+        r.append(rpr)
+    for c in children:
+        r.append(c)
+    return r
+
+
+def _text(value: str) -> BaseOxmlElement:
+    t = el("w:t")
+    t.text = safe(value)
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return t
+
+
+def field_runs(
+    instruction: str, cached: str, *, dirty: bool = False
+) -> tuple[list[BaseOxmlElement], BaseOxmlElement]:
+    """The runs of a field, split where the result goes.
+
+    Returns ``(runs before the result, end run)`` so a caller can put any
+    content (paragraphs for a TOC, a run for PAGE) between them.
+    """
+    begin = el("w:fldChar", w_fldCharType="begin")
+    if dirty:
+        begin.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}dirty", "true")
+    instr = el("w:instrText")
+    instr.text = f" {instruction} "
+    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    head = [_run(begin), _run(instr), _run(el("w:fldChar", w_fldCharType="separate"))]
+    if cached:
+        head.append(_run(_text(cached)))
+    return head, _run(el("w:fldChar", w_fldCharType="end"))
+
+
+def add_field(paragraph: Paragraph, instruction: str, cached: str, *,
+              dirty: bool = False) -> None:
+    """Append a whole field (e.g. ``PAGE``) to a paragraph."""
+    head, end = field_runs(instruction, cached, dirty=dirty)
+    for r in head:
+        paragraph._p.append(r)
+    paragraph._p.append(end)
+
+
+def add_page_of_pages(paragraph: Paragraph) -> None:
+    """``Page N of M`` with live PAGE and NUMPAGES fields."""
+    paragraph.add_run("Page ")
+    add_field(paragraph, "PAGE", "1")
+    paragraph.add_run(" of ")
+    add_field(paragraph, "NUMPAGES", "1")

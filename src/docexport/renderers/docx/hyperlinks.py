@@ -1,0 +1,78 @@
+"""Real hyperlinks: external ones through a relationship, internal ones to bookmarks."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from .ooxml import el, safe
+from .styles import HYPERLINK
+
+# Only these leave the document: a javascript: or file: link from an
+# untrusted article must not become a clickable link in a pack.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
+
+_BOOKMARK_BAD = re.compile(r"[^A-Za-z0-9_]")
+
+
+def is_safe_url(url: str) -> bool:
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc or parts.path)
+
+
+def bookmark_name(key: str) -> str:
+    """A Word bookmark name: a letter first, letters/digits/_ only, at most 40 chars."""
+    name = "s_" + _BOOKMARK_BAD.sub("_", key)
+    return name[:40]
+
+
+def _styled_run(paragraph: Paragraph, text: str, char_style: str | None) -> Run:
+    return paragraph.add_run(safe(text), style=char_style)
+
+
+def add_external_link(paragraph: Paragraph, text: str, url: str) -> Run:
+    """A w:hyperlink to ``url`` through an external relationship."""
+    rid = paragraph.part.relate_to(url.strip(), RT.HYPERLINK, is_external=True)
+    link = el("w:hyperlink")
+    link.set(qn("r:id"), rid)
+    link.set(qn("w:history"), "1")
+    run = _styled_run(paragraph, text, HYPERLINK)
+    paragraph._p.append(link)
+    link.append(run._r)
+    return run
+
+
+def add_internal_link(paragraph: Paragraph, text: str, anchor: str,
+                      char_style: str | None = HYPERLINK) -> Run:
+    """A w:hyperlink to a bookmark in this document."""
+    link = el("w:hyperlink", w_anchor=anchor, w_history="1")
+    run = _styled_run(paragraph, text, char_style)
+    paragraph._p.append(link)
+    link.append(run._r)
+    return run
+
+
+class Bookmarks:
+    """Hands out bookmark ids in document order, so output is reproducible."""
+
+    def __init__(self) -> None:
+        self._next = 0
+        self.names: set[str] = set()
+
+    def add(self, paragraph: Paragraph, name: str) -> None:
+        """A point bookmark at the current end of ``paragraph``."""
+        if name in self.names:
+            return
+        self.names.add(name)
+        bid = str(self._next)
+        self._next += 1
+        paragraph._p.append(el("w:bookmarkStart", w_id=bid, w_name=name))
+        paragraph._p.append(el("w:bookmarkEnd", w_id=bid))

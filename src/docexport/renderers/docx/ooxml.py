@@ -1,0 +1,158 @@
+"""Small OOXML helpers: elements, run properties, safe text.
+
+python-docx covers paragraphs and runs; fields, bookmarks, table borders and
+style details need raw WordprocessingML, built here in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+# Characters XML 1.0 cannot hold. Readers strip them already; a renderer must
+# still never crash on a model built by hand (lxml raises on them).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+ALIGN = {"left": "left", "justify": "both", "center": "center", "right": "right"}
+
+# Languages written right to left: their paragraphs get w:bidi, their runs w:rtl.
+RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
+
+# Word's proofing tools want a region; a bare tag gets its most common one.
+_REGIONS = {
+    "en": "en-GB", "fr": "fr-FR", "de": "de-DE", "es": "es-ES", "it": "it-IT",
+    "pt": "pt-PT", "nl": "nl-NL", "el": "el-GR", "ru": "ru-RU", "uk": "uk-UA",
+    "pl": "pl-PL", "ar": "ar-SA", "he": "he-IL", "fa": "fa-IR", "ur": "ur-PK",
+    "sw": "sw-KE", "vi": "vi-VN", "tr": "tr-TR", "zh": "zh-CN", "ja": "ja-JP",
+    "ko": "ko-KR", "sv": "sv-SE", "da": "da-DK", "fi": "fi-FI", "nb": "nb-NO",
+    "cs": "cs-CZ", "hu": "hu-HU", "ro": "ro-RO", "bg": "bg-BG", "hi": "hi-IN",
+}
+
+
+def safe(text: str) -> str:
+    """Text that XML can hold; everything else is kept literally (lxml escapes it)."""
+    return _NOT_XML.sub("", text)
+
+
+def word_language(tag: str | None) -> str:
+    """A BCP 47 tag as Word's w:lang wants it: ``en`` -> ``en-GB``."""
+    if not tag:
+        return "en-GB"
+    tag = tag.replace("_", "-")
+    primary = tag.split("-")[0].lower()
+    if "-" in tag:
+        return tag
+    return _REGIONS.get(primary, primary)
+
+
+def is_rtl(tag: str | None) -> bool:
+    return bool(tag) and str(tag).replace("_", "-").split("-")[0].lower() in RTL_LANGUAGES
+
+
+def hex6(colour: str) -> str:
+    """``#1f4e79`` -> ``1F4E79``."""
+    return colour.lstrip("#").upper()
+
+
+def el(tag: str, **attrs: str) -> BaseOxmlElement:
+    """A new element; attribute names are ``w_val`` style (prefix_local)."""
+    e = OxmlElement(tag)
+    for k, v in attrs.items():
+        prefix, _, local = k.partition("_")
+        e.set(qn(f"{prefix}:{local}"), v)
+    return e
+
+
+def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
+    """The first child named ``tag``, created at the end when missing."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.append(found)
+    return found
+
+
+def remove_all(parent: BaseOxmlElement, *tags: str) -> None:
+    for tag in tags:
+        for e in parent.findall(qn(tag)):
+            parent.remove(e)
+
+
+def twips(points: float) -> str:
+    return str(round(points * 20))
+
+
+# Schema order of the rPr children we write (CT_RPr); Word is strict about it.
+_RPR_ORDER = (
+    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:color",
+    "w:sz", "w:szCs", "w:u", "w:rtl", "w:lang",
+)
+# Schema order of the pPr children we write (CT_PPr).
+_PPR_ORDER = (
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:numPr",
+    "w:pBdr", "w:shd", "w:tabs", "w:bidi", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:jc", "w:outlineLvl", "w:sectPr",
+)
+
+
+def _sort(parent: BaseOxmlElement, order: tuple[str, ...]) -> None:
+    rank = {qn(t): i for i, t in enumerate(order)}
+    kids = list(parent)
+    kids.sort(key=lambda e: rank.get(e.tag, len(order)))
+    for e in kids:
+        parent.remove(e)
+        parent.append(e)
+
+
+def sort_rpr(rpr: BaseOxmlElement) -> None:
+    _sort(rpr, _RPR_ORDER)
+
+
+def sort_ppr(ppr: BaseOxmlElement) -> None:
+    _sort(ppr, _PPR_ORDER)
+
+
+def set_fonts(rpr: BaseOxmlElement, family: str) -> None:
+    """One family for every script slot, theme-font attributes removed.
+
+    Template styles name theme fonts (asciiTheme...), which win over explicit
+    names; left in place they would silently keep Calibri/Cambria.
+    """
+    remove_all(rpr, "w:rFonts")
+    rpr.append(el("w:rFonts", w_ascii=family, w_hAnsi=family, w_cs=family, w_eastAsia=family))
+
+
+def set_run_format(
+    rpr: BaseOxmlElement,
+    *,
+    family: str | None = None,
+    size: float | None = None,
+    bold: bool | None = None,
+    italic: bool | None = None,
+    colour: str | None = None,
+) -> None:
+    """Write run formatting into an rPr, replacing what was there."""
+    if family is not None:
+        set_fonts(rpr, family)
+    if size is not None:
+        remove_all(rpr, "w:sz", "w:szCs")
+        half = str(round(size * 2))
+        rpr.append(el("w:sz", w_val=half))
+        rpr.append(el("w:szCs", w_val=half))
+    if bold is not None:
+        remove_all(rpr, "w:b", "w:bCs")
+        val = "1" if bold else "0"
+        rpr.append(el("w:b", w_val=val))
+        rpr.append(el("w:bCs", w_val=val))
+    if italic is not None:
+        remove_all(rpr, "w:i", "w:iCs")
+        val = "1" if italic else "0"
+        rpr.append(el("w:i", w_val=val))
+        rpr.append(el("w:iCs", w_val=val))
+    if colour is not None:
+        remove_all(rpr, "w:color")
+        rpr.append(el("w:color", w_val=hex6(colour)))
+    sort_rpr(rpr)

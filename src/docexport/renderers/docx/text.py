@@ -1,0 +1,82 @@
+"""Inlines -> runs: marks as character styles, links, sentence bookmarks, language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from ...model import Inline, Link, Text
+from ..briefing import Anchor
+from .context import Context
+from .hyperlinks import add_external_link, is_safe_url
+from .ooxml import child, el, remove_all, safe, sort_ppr, sort_rpr
+from .styles import EMPHASIS, INLINE_CODE, STRONG
+
+# A run has one character style; further marks become direct bold/italic.
+_MARK_STYLE = (("code", INLINE_CODE), ("strong", STRONG), ("emphasis", EMPHASIS))
+
+
+def _apply_marks(run: Run, marks: tuple[str, ...]) -> None:
+    rest = set(marks)
+    for mark, style in _MARK_STYLE:
+        if mark in rest:
+            if run.style is None or run.style.name in ("Default Paragraph Font", None):
+                run.style = style
+                rest.discard(mark)
+            break
+    if "strong" in rest:
+        run.bold = True
+    if "emphasis" in rest:
+        run.italic = True
+
+
+def finish_run(run: Run, ctx: Context) -> None:
+    """Language and direction a run needs beyond the document default."""
+    if ctx.run_lang is None and not ctx.rtl:
+        return
+    rpr = run._r.get_or_add_rPr()
+    if ctx.rtl:
+        remove_all(rpr, "w:rtl")
+        rpr.append(el("w:rtl"))
+    if ctx.run_lang is not None:
+        remove_all(rpr, "w:lang")
+        lang = el("w:lang", w_val=ctx.run_lang)
+        if ctx.rtl:
+            lang.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi",
+                     ctx.run_lang)
+        rpr.append(lang)
+    sort_rpr(rpr)
+
+
+def finish_paragraph(paragraph: Paragraph, ctx: Context) -> None:
+    if ctx.rtl:
+        ppr = paragraph._p.get_or_add_pPr()
+        child(ppr, "w:bidi")
+        sort_ppr(ppr)
+
+
+def add_text(paragraph: Paragraph, text: str, ctx: Context, style: str | None = None) -> Run:
+    run = paragraph.add_run(safe(text), style=style)
+    finish_run(run, ctx)
+    return run
+
+
+def write_inlines(paragraph: Paragraph, items: Iterable[Inline | Anchor], ctx: Context) -> None:
+    """Write inlines into ``paragraph``; Anchor markers become sentence bookmarks."""
+    for item in items:
+        if isinstance(item, Anchor):
+            if item.id in ctx.anchored:
+                ctx.bookmarks.add(paragraph, ctx.fact_bookmark(item.id))
+            continue
+        if not item.text:
+            continue
+        if isinstance(item, Link) and is_safe_url(item.url):
+            run = add_external_link(paragraph, item.text, item.url)
+        else:
+            run = paragraph.add_run(safe(item.text))
+            if isinstance(item, Text | Link):
+                _apply_marks(run, item.marks)
+        finish_run(run, ctx)
+    finish_paragraph(paragraph, ctx)

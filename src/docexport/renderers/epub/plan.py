@@ -1,0 +1,135 @@
+"""Where everything goes: file names, languages, and the link targets that
+cross documents (fact -> source sentence, sentence -> back to its fact).
+
+Decided before any document is built, so the summary chapter can link into an
+article chapter written after it and the chapter can link back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...model import STANDFIRST_ID, Article, Pack, block_text
+from ...themes import Theme
+from ..briefing import FactLine, box_sections
+from .lang import direction, language_tag
+from .xhtml import IdMaker
+
+COVER_FILE = "cover.xhtml"
+NAV_FILE = "nav.xhtml"
+PACK_SUMMARY_FILE = "summary.xhtml"
+CSS_FILE = "style.css"
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    file: str
+    id: str
+
+    def href(self, from_file: str) -> str:
+        return f"#{self.id}" if from_file == self.file else f"{self.file}#{self.id}"
+
+
+Box = list[tuple[str, list[tuple[FactLine, str]]]]  # (label, [(line, html id)])
+
+
+@dataclass
+class ArticlePlan:
+    number: int
+    article: Article
+    summary_file: str
+    chapter_file: str
+    lang: str
+    dir: str
+    box: Box = field(default_factory=list)
+
+    @property
+    def box_id(self) -> str:
+        return f"key-facts-{self.number}"
+
+
+@dataclass
+class Plan:
+    pack: Pack
+    theme: Theme
+    lang: str
+    dir: str
+    articles: list[ArticlePlan]
+    pack_box: Box = field(default_factory=list)
+    # model sentence id -> the anchor at the start of that sentence
+    anchors: dict[str, Target] = field(default_factory=dict)
+    # model sentence id -> the key fact that cites it (for the back link)
+    backlinks: dict[str, Target] = field(default_factory=dict)
+    anchor_ids: IdMaker = field(default_factory=lambda: IdMaker("s-"))
+
+    @property
+    def summary_file(self) -> str:
+        """The first summary page: the pack's for a multi-article pack."""
+        return PACK_SUMMARY_FILE if self.pack.is_multi else self.articles[0].summary_file
+
+    def spine(self) -> list[str]:
+        files = [COVER_FILE]
+        if self.pack.is_multi:
+            files += [PACK_SUMMARY_FILE, NAV_FILE]
+        for ap in self.articles:
+            files += [ap.summary_file, ap.chapter_file]
+        return files
+
+
+def _sample(article: Article) -> str:
+    parts = [article.headline, article.standfirst or ""]
+    parts += [block_text(b) for b in article.body[:5]]
+    return " ".join(parts)[:4000]
+
+
+def _box(facts_box: list[tuple[str, list[FactLine]]], prefix: str) -> Box:
+    out: Box = []
+    k = 0
+    for label, lines in facts_box:
+        entries = []
+        for line in lines:
+            k += 1
+            entries.append((line, f"{prefix}-{k}"))
+        out.append((label, entries))
+    return out
+
+
+def make_plan(pack: Pack, theme: Theme) -> Plan:
+    pack_lang = language_tag(pack.language, *(a.language for a in pack.articles))
+    first = pack.articles[0] if pack.articles else None
+    pack_dir = direction(pack_lang, _sample(first) if first else pack.title)
+    articles: list[ArticlePlan] = []
+    for n, article in enumerate(pack.articles, start=1):
+        lang = language_tag(article.language, pack.language)
+        ap = ArticlePlan(
+            number=n,
+            article=article,
+            summary_file=f"a{n}-summary.xhtml",
+            chapter_file=f"a{n}.xhtml",
+            lang=lang,
+            dir=direction(lang, _sample(article)),
+        )
+        ap.box = _box(box_sections(article.facts, theme), f"fact-{n}")
+        articles.append(ap)
+    plan = Plan(pack=pack, theme=theme, lang=pack_lang, dir=pack_dir, articles=articles)
+    if pack.is_multi:
+        plan.pack_box = _box(box_sections(pack.facts, theme), "fact-pack")
+
+    for ap in articles:
+        blocks = {b.id for b in ap.article.body}
+        if ap.article.standfirst:
+            blocks.add(STANDFIRST_ID)
+        for s in ap.article.sentences:
+            if s.block in blocks and s.id not in plan.anchors:
+                plan.anchors[s.id] = Target(ap.chapter_file, plan.anchor_ids(s.id))
+
+    for ap in articles:
+        for _label, entries in ap.box:
+            for line, html_id in entries:
+                if line.sentence in plan.anchors:
+                    plan.backlinks.setdefault(line.sentence, Target(ap.summary_file, html_id))
+    for _label, entries in plan.pack_box:
+        for line, html_id in entries:
+            if line.sentence in plan.anchors:
+                plan.backlinks.setdefault(line.sentence, Target(PACK_SUMMARY_FILE, html_id))
+    return plan
