@@ -51,15 +51,35 @@ def export(
     out_dir: str | Path = "dist",
     theme: str | Path | None = None,
     jobs: int = 1,
-    force: bool = True,
+    manifest: str | Path | None = None,
+    skip_unchanged: bool = False,
+    force: bool = False,
+    fail_fast: bool = False,
+    executor: str = "process",
+    scheduler: str | None = None,
 ) -> Manifest:
     """Export each input to each format in ``out_dir``; returns the manifest.
 
-    Failures do not raise: they are listed in ``manifest.failures``.
+    Failures do not raise: they are listed in ``manifest.failures``. ``jobs``
+    above 1 uses a process pool; ``executor="dask"`` runs the same jobs on a
+    Dask cluster (``scheduler`` address, else a local cluster), writing here.
     """
-    from .export import ExportSettings, run_export
+    from .batch import ExportSettings, run_export
 
+    out = Path(out_dir)
+    manifest_path = Path(manifest) if manifest else None
+    if skip_unchanged and manifest_path is None:
+        manifest_path = out / "docexport-manifest.json"
     settings = ExportSettings(
-        formats=tuple(formats), out_dir=Path(out_dir), theme=theme, jobs=jobs, force=force
+        formats=tuple(formats),
+        out_dir=out,
+        theme=theme,
+        jobs=jobs,
+        manifest_path=manifest_path,
+        skip_unchanged=skip_unchanged,
+        force=force,
+        fail_fast=fail_fast,
+        executor=executor,
+        scheduler=scheduler,
     )
     return run_export([str(i) for i in inputs], settings)

@@ -16,7 +16,7 @@ import typer
 from . import __version__
 
 if TYPE_CHECKING:
-    from .export import JobResult
+    from .batch import JobResult
     from .manifest import Manifest
 
 app = typer.Typer(
@@ -218,7 +218,7 @@ def export(
     """Export each input to one briefing pack per article, in each format."""
     from .config import ConfigError, load_config
     from .errors import DocexportError
-    from .export import ExportSettings, cpu_count, run_export
+    from .batch import ExportSettings, cpu_count, run_export
 
     try:
         cfg = load_config()
@@ -273,7 +273,7 @@ def export(
         executor=executor,
         scheduler=scheduler,
     )
-    from .export import collect_inputs
+    from .batch import collect_inputs
 
     total = len(collect_inputs(inputs)[0])
     reporter = _Reporter(total, quiet or json_out)
@@ -473,7 +473,7 @@ def config() -> None:
         if key == "formats":
             value = ",".join(value)
         if key == "jobs" and not value:
-            from .export import cpu_count
+            from .batch import cpu_count
 
             value = f"{cpu_count()} (cores)"
         typer.echo(f"{key:<15} {value!s:<24} {cfg.origin(key)}")

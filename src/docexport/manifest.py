@@ -14,10 +14,9 @@ from typing import Any
 from .errors import InputError
 
 MANIFEST_VERSION = "1.0"
-_frozen = dataclass(frozen=True, slots=True, kw_only=True)
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class OutputRecord:
     """One written output."""
 
@@ -33,7 +32,7 @@ class OutputRecord:
     reused: bool = False
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class FailureRecord:
     """One input (or one format of it) that could not be done."""
 
@@ -43,7 +42,7 @@ class FailureRecord:
     format: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Manifest:
     """The record of one export run."""
 

@@ -32,13 +32,12 @@ MARKS: tuple[str, ...] = ("emphasis", "strong", "code")
 # standfirst can point at it like at any body block.
 STANDFIRST_ID = "standfirst"
 
-_frozen = dataclass(frozen=True, slots=True, kw_only=True)
 
 
 # --------------------------------------------------------------------------- inlines
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Text:
     """A run of text with optional marks (emphasis, strong, code)."""
 
@@ -46,7 +45,7 @@ class Text:
     marks: tuple[Mark, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Link:
     """A hyperlink: visible text and its target URL."""
 
@@ -66,35 +65,35 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
 # --------------------------------------------------------------------------- blocks
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Heading:
     id: str
     level: int
     inlines: tuple[Inline, ...]
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Paragraph:
     id: str
     inlines: tuple[Inline, ...]
     role: ParagraphRole = "body"
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BlockQuote:
     id: str
     inlines: tuple[Inline, ...]
     speaker: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class ListBlock:
     id: str
     items: tuple[tuple[Inline, ...], ...]
     ordered: bool = False
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class CodeBlock:
     id: str
     text: str
@@ -118,7 +117,7 @@ def block_text(block: Block) -> str:
 # --------------------------------------------------------------------------- facts
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Sentence:
     """One sentence of the article: where it is, so a fact can point at it."""
 
@@ -129,7 +128,7 @@ class Sentence:
     text: str
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Fact:
     """Common fields of every key fact.
 
@@ -146,27 +145,27 @@ class Fact:
     featured: bool = False
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Person(Fact):
     kind: ClassVar[FactKind] = "person"
     role: str | None = None
     aliases: tuple[str, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Organisation(Fact):
     kind: ClassVar[FactKind] = "organisation"
     acronym: str | None = None
     aliases: tuple[str, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Place(Fact):
     kind: ClassVar[FactKind] = "place"
     aliases: tuple[str, ...] = ()
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Figure(Fact):
     """A number with its unit and what it counts: ``600`` police officers."""
 
@@ -176,7 +175,7 @@ class Figure(Fact):
     label: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DateFact(Fact):
     """A date or period as written, with its ISO form when it resolves."""
 
@@ -184,7 +183,7 @@ class DateFact(Fact):
     iso: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Quote(Fact):
     kind: ClassVar[FactKind] = "quote"
     speaker: str | None = None
@@ -205,7 +204,7 @@ FACT_TYPES: dict[str, type[AnyFact]] = {
 # --------------------------------------------------------------------------- articles
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
     """Where the article came from: a site name and, if known, its URL."""
 
@@ -213,7 +212,7 @@ class Source:
     url: str | None = None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
     headline: str
     standfirst: str | None = None
@@ -240,7 +239,7 @@ class Article:
         return None
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Pack:
     """A briefing pack: one or more articles with a title and a date prepared."""
 

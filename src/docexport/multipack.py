@@ -15,7 +15,7 @@ def gather_articles(
     input_format: str | None = None,
 ) -> tuple[list[Article], list[str]]:
     """Every article of every input, in the order given; failures as one-line messages."""
-    from .export import collect_inputs
+    from .batch import collect_inputs
     from .loading import read_input
 
     paths, collect_failures = collect_inputs(inputs)

@@ -24,7 +24,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-_frozen = dataclass(frozen=True, slots=True, kw_only=True)
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {
     "A4": (595.2756, 841.8898),
@@ -55,7 +54,7 @@ ROLES: tuple[str, ...] = (
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Page:
     size: str = "A4"
     margin_top: float = 56.0
@@ -72,7 +71,7 @@ class Page:
         return PAGE_SIZES[self.size][1]
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Fonts:
     """Font family names, most wanted first; renderers fall back along the list."""
 
@@ -81,7 +80,7 @@ class Fonts:
     mono: tuple[str, ...] = ("DejaVu Sans Mono",)
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class TextStyle:
     font: str = "body"  # one of: body, heading, mono
     size: float = 10.5
@@ -94,7 +93,7 @@ class TextStyle:
     align: str = "left"  # left, justify, center, right
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Box:
     title: str = "Key facts"
     border: str = "#1f4e79"
@@ -104,14 +103,14 @@ class Box:
     max_facts: int = 14
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Footer:
     text: str = "{source}"  # placeholders: {source}, {title}, {date}
     page_numbers: bool = True
     marking: str | None = None  # default marking line (a pack's own marking wins)
 
 
-@_frozen
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Theme:
     name: str
     description: str = ""

@@ -35,9 +35,19 @@ def test_seed_structure(seed_path) -> None:  # type: ignore[no-untyped-def]
     roles = [b.role for b in a.body if isinstance(b, Paragraph)]
     assert roles == ["body", "background", "closing"]
     # never drop text: every word of the file is in the model
-    words = set(seed_path.read_text(encoding="utf-8").split()) - {"Original", "Source:", "allafrica.com"}
+    words = set(seed_path.read_text(encoding="utf-8").split()) - {
+        "Original",
+        "Source:",
+        "allafrica.com",
+    }
     model_words = set(
-        (a.headline + " " + (a.standfirst or "") + " " + " ".join(plain_text(b.inlines) for b in a.body)).split()  # type: ignore[union-attr]
+        (
+            a.headline
+            + " "
+            + (a.standfirst or "")
+            + " "
+            + " ".join(plain_text(b.inlines) for b in a.body)
+        ).split()  # type: ignore[union-attr]
     )
     assert words <= model_words
 

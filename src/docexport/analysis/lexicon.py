@@ -7,169 +7,321 @@ particular article.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _word_tuple(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+_TITLES_RAW = """
+Administrator|Admiral|Agent|Alcalde|Alcaldesa|Ambassador|Archbishop|Assistant Attorney
+General|Assistant Secretary|Attorney|Attorney
+General|Bishop|Bundeskanzler|Bundeskanzlerin|Bürgermeister|Bürgermeisterin|CEO|Capt.|Captain|Cardinal|Chair|Chairman|Chairwoman|Chancellor|Chief|Chief
+Executive|Chief Financial Officer|Chief Justice|Chief Minister|Chief Operating
+Officer|Coach|Col.|Colonel|Commander|Commissioner|Congressman|Congresswoman|Constable|Councillor|Councilman|Crown
+Prince|Curator|Dame|Dean|Defence Minister|Defense Minister|Deputy|Deputy Prime
+Minister|Deputy Secretary|Detective|Director|Director General|Director-General|District
+Attorney|Don|Doña|Dr|Dr.|Education Minister|Emir|Emperor|Energy
+Minister|Envoy|Father|Finance Minister|Foreign Minister|Foreign
+Secretary|Frau|Gen.|General|Governor|Général|Health Minister|Herr|Home
+Secretary|Imam|Inspector|Interior Minister|Judge|Juez|Jueza|Juge|Justice|Justice
+Minister|Kanzler|Kanzlerin|King|Lady|Lieutenant|Lieutenant
+Governor|Lord|Lt.|M.|Madame|Magistrate|Maire|Major|Manager|Mayor|Minister|Ministerin|Ministerpräsident|Ministra|Ministre|Ministro|Miss|Mme|Monsieur|Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Mufti|Officer|Pope|Premier|Premier
+ministre|President|President-elect|Presidente|Prime
+Minister|Prince|Princess|Prof.|Professor|Prosecutor|Präsident|Präsidentin|Président|Présidente|Queen|Rabbi|Rector|Rep.|Representative|Rev.|Reverend|Richter|Richterin|Secretary|Secretary
+General|Secretary of
+State|Secretary-General|Sen.|Senator|Senior|Sergeant|Señor|Señora|Sgt.|Sheikh|Sheriff|Sir|Speaker|Spokesman|Spokesperson|Spokeswoman|Sultan|Superintendent|Trade
+Minister|Treasurer|Under Secretary|Undersecretary|Vice President|Vice-President
+"""
 # Titles that precede a name: "President William Ruto", "Mr Hu".
 # Longest first so "Prime Minister" wins over "Minister".
-_TITLES_RAW = (
-        """President|Vice President|Vice-President|President-elect|Prime Minister|Deputy Prime Minister|
-        Minister|Foreign Minister|Finance Minister|Defence Minister|Defense Minister|Interior Minister|
-        Health Minister|Trade Minister|Justice Minister|Energy Minister|Education Minister|
-        Secretary|Secretary-General|Secretary General|Secretary of State|Home Secretary|Foreign Secretary|
-        Chancellor|King|Queen|Prince|Princess|Crown Prince|Pope|Emperor|Emir|Sheikh|Sultan|
-        Mayor|Governor|Lieutenant Governor|Senator|Sen.|Representative|Rep.|Congressman|Congresswoman|
-        Judge|Justice|Chief Justice|Magistrate|Ambassador|Envoy|Commissioner|Inspector|Sheriff|
-        General|Gen.|Colonel|Col.|Lieutenant|Lt.|Captain|Capt.|Major|Admiral|Sergeant|Sgt.|Commander|
-        Chairman|Chairwoman|Chair|CEO|Director|Director-General|Director General|Dr.|Dr|Professor|Prof.|
-        Mr.|Mrs.|Ms.|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Rev.|Reverend|Bishop|Archbishop|Cardinal|
-        Father|Rabbi|Imam|Coach|Manager|Spokesman|Spokeswoman|Spokesperson|Detective|Officer|
-        Superintendent|Constable|Attorney General|Attorney|Prosecutor|District Attorney|Speaker|Premier|
-        Chief|Chief Executive|Chief Minister|Agent|Deputy|Senior|Councillor|Councilman|Dean|Rector|
-        Monsieur|Madame|M.|Mme|Herr|Frau|Señor|Señora|Don|Doña|Président|Présidente|Premier ministre|
-        Ministre|Presidente|Ministro|Ministra|Präsident|Präsidentin|Bundeskanzler|Bundeskanzlerin|
-        Kanzler|Kanzlerin|Ministerpräsident|Bürgermeister|Bürgermeisterin|Richter|Richterin|Minister|
-        Ministerin|Juez|Jueza|Alcalde|Alcaldesa|Maire|Juge|Général|General"""
-)
 TITLES: tuple[str, ...] = tuple(
     sorted(
-        {" ".join(t.split()) for t in _TITLES_RAW.replace("\n", "").split("|") if t.strip()},
+        {" ".join(t.split()) for t in _TITLES_RAW.replace("\n", " ").split("|") if t.strip()},
         key=lambda t: (-len(t), t),
     )
 )
+
+
 # Titles that are only courtesy forms: no role worth reporting.
-COURTESY = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Miss Sir Dame Monsieur Madame M. Mme Herr Frau Señor Señora Don Doña Dr Dr.".split())
+COURTESY: frozenset[str] = _words(
+    """
+    Dame Don Doña Dr Dr. Frau Herr M. Madame Miss Mme Monsieur Mr Mr. Mrs Mrs. Ms Ms. Señor
+    Señora Sir
+"""
+)
+
 
 # Lower-case role nouns for appositives: "Richard Parsons, chairman and chief executive of ...".
-ROLE_NOUNS = frozenset(
-    """president chairman chairwoman chair chief executive ceo director founder spokesman spokeswoman
-    spokesperson minister secretary mayor governor senator judge justice ambassador lawyer attorney
-    prosecutor professor researcher scientist analyst economist author head leader manager coach
-    captain player striker goalkeeper officer commander general commissioner chancellor premier
-    editor reporter correspondent member candidate adviser advisor official owner partner co-founder
-    expert doctor surgeon engineer astronaut administrator inspector superintendent sheriff chief
-    vice-president deputy representative leader singer actor actress musician writer artist
-    président ministre porte-parole directeur directrice presidente ministro portavoz director
-    präsident präsidentin minister ministerin sprecher sprecherin vorsitzender chef chefin""".split()
+ROLE_NOUNS: frozenset[str] = _words(
+    """
+    abogado activist actor actress administrator adviser advisor alcalde ambassador analyst
+    artist astronaut athlete attorney author avocat banker broker candidate captain ceo
+    chair chairman chairwoman chancellor chef chefin chief co-founder coach commander
+    commissioner composer correspondant correspondent councillor councilor curator deputy
+    designer detective diputado directeur director directrice doctor député economist editor
+    engineer entrepreneur executive expert filmmaker fiscal founder general goalkeeper
+    gobernador governor head homeopath inspector investigator journalist judge juez juge
+    justice lawmaker lawyer leader maire manager mayor member minister ministerin ministre
+    ministro musician novelist nurse officer official owner partner performer periodista
+    photographer pilot player poet politician portavoz porte-parole premier president
+    presidente procureur producer professor prosecutor präsident präsidentin président
+    publisher reporter representative researcher rédacteur scientist secretary senador
+    senator sheriff singer singer-songwriter spokesman spokesperson spokeswoman sprecher
+    sprecherin striker student superintendent surgeon sénateur teacher trader treasurer
+    vice-president vorsitzender writer
+"""
 )
+
 
 # Head words that make a capitalised phrase an organisation.
-ORG_WORDS = frozenset(
-    """Police Council Ministry Department Agency Organisation Organization Union Nations Bank Company
-    Corporation Corp Corp. Inc Inc. Ltd Ltd. LLC PLC plc Group Party Committee Commission Court Courts
-    University College Institute Institution Association Federation Mission Fund Army Forces Force Navy
-    Board Authority Service Services League Club FC Parliament Congress Senate Assembly Office Bureau
-    Survey Foundation Society Airlines Airways Network Centre Center Hospital School Programme Program
-    Alliance Coalition Movement Front Tribunal Cabinet Administration Guard Corps Command Bank Exchange
-    Times Post News Press Journal Herald Tribune Gazette Telegraph Guardian Broadcasting Television Radio
-    Agency Trust Partnership Industries Holdings Motors Electric Energy Petroleum Oil Systems Technologies
-    Labs Laboratory Laboratories Secretariat Directorate Commissariat Council Chamber Ministère Ministerio
-    Gobierno Partido Policía Policia Polizei Regierung Partei Gericht Bundestag Bundesrat Ministerium
-    Universität Universidad Université Comité Comisión Commission Banque Banco Agence Agencia Assemblée
-    Asamblea Congreso Senado Sénat Tribunal Tribunale Stiftung Verband Gesellschaft Konzern AG GmbH SA""".split()
-)
-# Organisations usually written without a head word.
-KNOWN_ORGS = frozenset(
-    """Reuters Google Microsoft Apple Amazon Facebook Meta Twitter Boeing Airbus Toyota Wikipedia Wikinews
-    Hamas Hezbollah Taliban Fatah Petrobras Embraer Interpol Europol Greenpeace Amnesty Oxfam Nokia Samsung
-    Sony Intel IBM Netflix Tesla Volkswagen Siemens Shell Gazprom Alibaba Huawei Xinhua Yahoo OpenAI
-    Pfizer Moderna AstraZeneca Walmart Disney Nike Adidas Ferrari McLaren Mercedes Honda Nissan Renault
-    Ikea IKEA Uber Spotify eBay PayPal Visa Mastercard Unilever Nestlé Nestle Danone""".split()
-)
-# Acronyms that are organisations even when the article does not spell them out.
-KNOWN_ACRONYMS = frozenset(
-    """UN EU NATO WHO IMF FBI CIA NSA NASA ESA BBC CNN AP AFP ABC CBS NBC FIFA UEFA IOC OPEC WTO UNESCO
-    UNICEF UNHCR ICC ICJ IAEA OECD ASEAN AU ECB FDA EPA CDC USGS NOAA SEC FTC DOJ DHS FEMA ANC IRA
-    PLO RAI ZDF ARD NHS MI5 MI6 KGB FSB ETA ISIS IS NGO INGV WWF IPCC OAS OEA ONU UE OTAN BND SPD CDU
-    CSU FDP AfD PP PSOE PS UMP LR RN NPR PBS NFL NBA MLB NHL ATP WTA ICRC MSF""".split()
-)
-# All-capital words that are not organisations.
-NOT_ORG_ACRONYMS = frozenset(
-    """US USA UK UAE DRC TV CEO CFO COO GDP AM PM OK ID DNA RNA HIV AIDS COVID SARS UTC GMT EST EDT PST
-    CET CEST BST II III IV VI VII VIII IX XI XII MP MPs SUV PDF PhD MD BA MA BSC MSC USD EUR GBP JPY
-    CNY KSH KES QC RSS URL FAQ IT AI VAT CCTV LGBT LGBTQ GPS ATM OS PC CD DVD HD LED LCD TNT""".split()
+ORG_WORDS: frozenset[str] = _words(
+    """
+    AG Administration Agence Agencia Agency Airlines Airways Alliance Army Asamblea Assembly
+    Assemblée Association Authority Banco Bank Banque Bewegung Board Broadcasting Bundesrat
+    Bundesregierung Bundestag Bundestagsfraktion Bureau Bündnis Bürgerschaft Cabinet Center
+    Centre Chamber Club Coalition College Comisión Comité Command Commissariat Commission
+    Committee Company Congreso Congress Congrès Conseil Consejo Corp Corp. Corporation Corps
+    Corte Council Cour Court Courts Daily Department Directorate Electric Energy Exchange FC
+    Federation Force Forces Foundation Fraktion Front Fund Galleries Gallery Gazette Gericht
+    Gesellschaft GmbH Gobierno Gouvernement Group Guard Guardian Herald Holdings Hospital
+    Inc Inc. Industries Initiative Institute Institution Journal Kommission Konzern LLC
+    Laboratories Laboratory Labs Landtag League Library Ltd Ltd. Magazine Ministerio
+    Ministerium Ministry Ministère Mission Motors Movement Municipality Museum Museums
+    Nations Navy Network News Newspaper Office Oil Orchestra Org Organisation Organization
+    PLC Parlement Parliament Partei Partido Partnership Party Petroleum Planetarium Police
+    Policia Policía Polizei Post Press Program Programme Radio Regierung SA School
+    Secretariat Senado Senate Service Services Society Standards Stiftung Survey Systems
+    Sénat Technologies Telegraph Television Theater Theatre Times Tribunal Tribunale Tribune
+    Trust Union Universidad University Universität Université Verband Verein Weekly Zoo plc
+"""
 )
 
-WEEKDAYS = (
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-    "lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "lunes martes miércoles jueves viernes sábado domingo "
-    "Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag"
-).split()
-MONTHS = (
-    "January February March April May June July August September October November December "
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre "
-    "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
-).split()
+
+# Organisations usually written without a head word.
+KNOWN_ORGS: frozenset[str] = _words(
+    """
+    Adidas Airbus Alibaba Amazon Amnesty Apple AstraZeneca Boeing Danone Disney Embraer
+    Europol Facebook Fatah Ferrari Gazprom Google Greenpeace Hamas Hezbollah Honda Huawei
+    IBM IKEA Ikea Intel Interpol Mastercard McLaren Mercedes Meta Microsoft Moderna Nestle
+    Nestlé Netflix Nike Nissan Nokia OpenAI Oxfam PayPal Petrobras Pfizer Renault Reuters
+    Samsung Shell Siemens Sony Spotify Taliban Tesla Toyota Twitter Uber Unilever Visa
+    Volkswagen Walmart Wikinews Wikipedia Xinhua Yahoo eBay
+"""
+)
+
+
+# Acronyms that are organisations even when the article does not spell them out.
+KNOWN_ACRONYMS: frozenset[str] = _words(
+    """
+    ABC AFP ANC AP ARD ASEAN ATP AU AfD BBC BND CBS CDC CDU CIA CNN CSU DHS DOJ ECB EPA ESA
+    ETA EU FBI FDA FDP FEMA FIFA FSB FTC IAEA ICC ICJ ICRC IMF INGV IOC IPCC IRA IS ISIS KGB
+    LR MI5 MI6 MLB MSF NASA NATO NBA NBC NFL NGO NHL NHS NOAA NPR NSA OAS OEA OECD ONU OPEC
+    OTAN PBS PLO PP PS PSOE RAI RN SEC SPD UE UEFA UMP UN UNESCO UNHCR UNICEF USGS WHO WTA
+    WTO WWF ZDF
+"""
+)
+
+
+# All-capital words that are not organisations.
+NOT_ORG_ACRONYMS: frozenset[str] = _words(
+    """
+    AI AIDS AM ATM BA BSC BST CCTV CD CEO CEST CET CFO CNY COO COVID DNA DRC DVD EDT EST EUR
+    FAQ GBP GDP GMT GPS HD HIV ID II III IQ IT IV IX JPY KC KES KSH LCD LED LGBT LGBTQ MA MD
+    MP MPs MSC OK OS PC PDF PM PST PhD QC RNA RSS SARS SC SUV TNT TV UAE UK UNLESS URL US
+    USA USD UTC VAT VI VII VIII XI XII
+"""
+)
+
+
+WEEKDAYS: tuple[str, ...] = _word_tuple(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday lundi mardi mercredi jeudi
+    vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo Montag
+    Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag
+"""
+)
+
+
+MONTHS: tuple[str, ...] = _word_tuple(
+    """
+    January February March April May June July August September October November December
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+    Januar Februar März April Mai Juni Juli August September Oktober November Dezember
+"""
+)
+
 
 # Capitalised words that start sentences or headlines yet name nothing.
-FUNCTION_WORDS = frozenset(
-    """The A An In On At Of For From To By With As And But Or If When While After Before During Since
-    Until Although Though However Meanwhile Also Both Each Every All Some Many Most Several Other Another
-    This That These Those There Here It Its He She They We I You His Her Their Our My Your Who What Which
-    Where Why How According Despite Following Under Over About Around Among Between Through Against Into
-    Upon Without Within Earlier Later Today Yesterday Tomorrow Now Then Yet Still Even Just Only More
-    Less Last Next First Second Third New Former Late Early Not No Yes So Thus Such Than Because Once
-    Le La Les Un Une Des Du De Dans Pour Par Sur Avec Selon Il Elle Ils Elles Ce Cette El Los Las Una
-    Por Para Con Según Ella Ellos Der Die Das Ein Eine Im Am Zum Zur Mit Nach Bei Laut Er Sie Es Auch
-    Mr Mrs Ms Dr Sir""".split()
-)
-# Common capitalised nouns heading a phrase that is neither a person nor (by itself) an organisation.
-NON_PERSON_HEADS = frozenset(
-    """Palace Street Square Airport Stadium Bridge Road Avenue Park Hall House Building Tower Church
-    Cathedral Mosque Temple River Lake Mountain Mountains Mount Island Islands Valley Coast Beach Bay Sea
-    Ocean Desert Peninsula Province State States County District Region City Town Village Cup
-    Championship Championships Games Olympics Prize Award Awards Act Bill Law Treaty Agreement Accord Day
-    War Crisis Summit Conference Festival Week Year Plan Project Initiative Strategy Report Index Award
-    Series Tour Open Grand Prix Trophy Medal Airport Station Port Harbour Harbor Hotel Museum Gallery
-    Library Prison Jail Base Camp Zone Strait Gulf Canal Highway Motorway Route Line Rule Rules Order
-    Code Constitution Declaration Convention Protocol Programme Program Budget Fund Scale Gate Centre
-    Center Market Markets Street Boulevard Bridge Dam Field Fields Forest Wood Woods Hill Hills Square
-    Hurricane Storm Typhoon Cyclone Earthquake Flood Virus Disease Syndrome Prize Era Age Empire
-    Kingdom Republic Federation Territory Territories Land Lands Highlands Lowlands Basin""".split()
-)
-# Common given names: weak evidence that a two-word capitalised phrase is a person.
-GIVEN_NAMES = frozenset(
-    """John James Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew
-    Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason
-    Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel
-    Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas
-    Zachary Peter Kyle Walter Ethan Jeremy Harold Keith Christian Roger Noah Gerald Carl Terry Sean Austin
-    Arthur Lawrence Jesse Dylan Bryan Joe Jordan Billy Bruce Albert Willie Gabriel Logan Alan Juan Wayne
-    Roy Ralph Randy Eugene Vincent Russell Elijah Louis Bobby Philip Johnny Mary Patricia Jennifer Linda
-    Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret Sandra Ashley Kimberly Emily
-    Donna Michelle Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca Sharon Laura Cynthia Kathleen
-    Amy Shirley Angela Helen Anna Brenda Pamela Nicole Emma Samantha Katherine Christine Debra Rachel
-    Catherine Carolyn Janet Ruth Maria Heather Diane Virginia Julie Joyce Victoria Olivia Kelly Christina
-    Lauren Joan Evelyn Judith Megan Cheryl Andrea Hannah Martha Jacqueline Frances Gloria Ann Teresa
-    Kathryn Sara Janice Jean Alice Madison Doris Abigail Julia Judy Grace Denise Amber Marilyn Beverly
-    Danielle Theresa Sophia Marie Diana Brittany Natalie Isabella Charlotte Rose Alexis Kayla Barack
-    Hillary Vladimir Angela Emmanuel Boris Theresa Justin Narendra Xi Jacinda Recep Benjamin Mahmoud Ali
-    Mohammed Mohamed Muhammad Ahmed Ahmad Hassan Hussein Omar Abdul Abdullah Ibrahim Yusuf Mustafa Khalid
-    Fatima Aisha Jean Pierre Jacques Michel François Francois Philippe Nicolas Alain Bernard Marc Luc
-    Nathalie Isabelle Sylvie Catherine Marine Ségolène Juan Carlos Luis Miguel Jorge Pedro Pablo Javier
-    Manuel Antonio Francisco Rafael Fernando Alejandro Sergio Andrés Diego Mariano Ana Carmen Lucía
-    Isabel Pilar Dolores Hans Klaus Jürgen Wolfgang Helmut Gerhard Angela Ursula Frank-Walter Olaf
-    Friedrich Karl Heinz Peter Uwe Dieter Stefan Thomas Andreas Markus Sabine Petra Monika Giuseppe
-    Giovanni Luca Marco Matteo Francesco Silvio Mario Sergio Paolo Alessandro Giorgia Vladimir Dmitry
-    Sergei Sergey Igor Yuri Viktor Mikhail Alexei Olga Natalia Svetlana Irina Lula Luiz Dilma Jair
-    Hu Wen Li Wang Zhang Kim Lee Park Shinzo Yoshihide Fumio Narendra Rahul Sonia Imran Nawaz Benazir
-    Uhuru William Raila Cyril Jacob Nelson Thabo Olusegun Goodluck Muhammadu Bola Paul Yoweri Abiy
-    Ellen Kofi Ban Antonio António Garry Ariel Ehud Shimon Yitzhak Golda Yasser Ismail Hosni Bashar
-    Hafez Saddam Nouri Hamid Ashraf Pervez Kevin Malcolm Tony Gordon Keir Rishi Liz Nick Ed Jeremy
-    Boris Nicola Alex Mike Joe Kamala Nancy Chuck Mitch Bernie Elizabeth Pete Ron Greg Rick Ted Marco
-    Jeb Newt Al Dick Colin Condoleezza Madeleine Jim Tim Tom Bill Bob Dan Ben Sam Max Leo Lionel
-    Cristiano Roger Rafael Novak Andy Serena Venus Usain Michael Tiger Lewis Sebastian Fernando Kimi
-    Valentino Diego Zinedine Thierry Wayne Steven Frank Ryan Harry Kylian Neymar Erling Mohamed Sadio""".split()
+FUNCTION_WORDS: frozenset[str] = _words(
+    """
+    A About According After Against All Also Although Am Among An And Another Around As At
+    Auch Avec Because Before Bei Between Both But By Ce Cette Con Dans Das De Der Des
+    Despite Die Dr Du During Each Earlier Early Ein Eine El Ella Elle Elles Ellos Er Es Even
+    Every First Following For Former From He Her Here His How However I If Il Ils Im In Into
+    It Its Just La Las Last Late Later Laut Le Les Less Los Many Meanwhile Mit More Most Mr
+    Mrs Ms My Nach New Next No Not Now Of On Once Only Or Other Our Over Par Para Por Pour
+    Second Según Selon Several She Sie Since Sir So Some Still Such Sur Than That The Their
+    Then There These They Third This Those Though Through Thus To Today Tomorrow Un Una
+    Under Une Until Upon We What When Where Which While Who Why With Within Without Yes
+    Yesterday Yet You Your Zum Zur
+"""
 )
 
+
+# Common capitalised nouns heading a phrase that is neither a person nor (by itself) an
+# organisation.
+NON_PERSON_HEADS: frozenset[str] = _words(
+    """
+    Accord Act Age Agreement Airport Avenue Award Awards Base Basin Bay Beach Bill Boulevard
+    Bridge Budget Building Camp Canal Cathedral Center Centre Championship Championships
+    Church City Coast Code Conference Constitution Convention County Crisis Cup Cyclone Dam
+    Day Declaration Desert Disease District Earthquake Empire Era Federation Festival Field
+    Fields Flood Forest Fund Gallery Games Gate Grand Gulf Hall Harbor Harbour Highlands
+    Highway Hill Hills Hotel House Hurricane Index Initiative Island Islands Jail Kingdom
+    Lake Land Lands Law Library Line Lowlands Market Markets Medal Mosque Motorway Mount
+    Mountain Mountains Museum Ocean Olympics Open Order Palace Park Peninsula Plan Port
+    Prison Prix Prize Program Programme Project Protocol Province Region Report Republic
+    River Road Route Rule Rules Scale Sea Series Square Stadium State States Station Storm
+    Strait Strategy Street Summit Syndrome Temple Territories Territory Tour Tower Town
+    Treaty Trophy Typhoon Valley Village Virus War Week Wood Woods Year Zone
+"""
+)
+
+
+# Common given names: weak evidence that a two-word capitalised phrase is a person.
+GIVEN_NAMES: frozenset[str] = _words(
+    """
+    Aaron Abdul Abdullah Abigail Abiy Adam Adebayo Agnès Ahmad Ahmed Ahmet Aisha Akira Al
+    Alain Alan Albert Alberto Alejandra Alejandro Alessandra Alessandro Alex Alexander
+    Alexei Alexis Alfonso Ali Alice Aliyu Alvin Amanda Amber Amina Amit Amy Ana Anders
+    Andrea Andreas Andrei Andrew Andrés Andy Angela Anil Anja Ann Anna Anne Annette Anthony
+    Antoine Antonio Antti António Ariel Arjun Arthur Ashley Ashraf Astrid Austin Ayşe Ban
+    Barack Barbara Bashar Ben Benazir Benjamin Bernard Bernie Bettina Betty Beverly Bill
+    Billy Birgit Bob Bobby Bola Bonnie Boris Brandon Brenda Brian Brigitte Brittany Bruce
+    Bryan Camille Carl Carlo Carlos Carly Carmen Carol Carolyn Catherine Charles Charlotte
+    Cheryl Chiara Chinedu Chloé Chris Christian Christina Christine Christopher Chuck Claire
+    Claudia Claudio Colin Condoleezza Cristiano Cristina Cynthia Cyril Dan Daniel Danielle
+    David Davide Deborah Debra Deepak Denise Dennis Diana Diane Dick Diego Dieter Dilma Dirk
+    Dmitry Dolores Domenico Donald Donna Doris Dorothy Douglas Dylan Ed Eddie Eduardo Edward
+    Ehud Elaine Elena Elijah Elizabeth Elke Ellen Emily Emma Emmanuel Emre Enrico Enrique
+    Eric Erik Erling Ethan Eugene Eunice Eva Evelyn Fabio Fatima Fatma Fatou Federica Felipe
+    Fernando Florian Frances Francesca Francesco Francisco Francois Frank Frank-Walter
+    Franziska François Friedrich Fumio Gabriel Gabriela Gabriele Garry Gary George Gerald
+    Gerhard Giorgia Giorgio Giovanni Giulia Giuseppe Gloria Golda Gonzalo Goodluck Gordon
+    Grace Greg Gregory Guillaume Hafez Hamid Hannah Hans Harold Harry Hassan Heather Heike
+    Heinz Helen Helmut Henrik Henry Hermann Hillary Hiroshi Holger Horace Hosni Hu Hussein
+    Hyun Hélène Ibrahim Ibrahima Ignacio Igor Imran Ingrid Irina Isabel Isabella Isabelle
+    Ismail Ivan Jacinda Jack Jacob Jacqueline Jacques Jair Jakub James Jan Janet Janice
+    Jason Javier Jean Jean-Luc Jean-Marc Jean-Pierre Jeb Jeffrey Jennifer Jens Jeremy Jerry
+    Jesse Jessica Jim Joan Joaquín Joe Johan John Johnny Jonathan Joon Jordan Jorge Jose
+    Joseph Joshua Joyce Juan Judith Judy Juha Julia Julie Julien Jun Jussi Justin Jutta Jörg
+    Jürgen Kamala Kamau Karen Karin Karl Katharine Katherine Kathleen Kathryn Katrin Kayla
+    Keir Keith Kelly Kenji Kenneth Kevin Khalid Kim Kimberly Kimi Kirsten Klaus Kofi Kristen
+    Kristin Kwame Kyle Kylian Larry Lars Laura Lauren Laurent Lawrence Lee Leif Leo Lewis Li
+    Linda Lionel Lisa Liz Logan Lorenzo Louis Luc Luca Lucía Luis Luiz Lukas Lula Lydia Léa
+    Madeleine Madison Magnus Mahmoud Malcolm Mamadou Manon Manuel Manuela Marc Marco Marek
+    Margaret Maria Mariano Marie Marilyn Marine Mario Mark Markus Marta Martha Martin Mary
+    Massimo Mathieu Matteo Matthew Matthias Max Megan Mehmet Melissa Mette Michael Michel
+    Michelle Miguel Mika Mike Mikhail Min Ming Mitch Mohamed Mohammed Monika Moussa Muhammad
+    Muhammadu Musa Mustafa Nancy Narendra Natalia Natalie Nathalie Nathan Nawaz Nelson Newt
+    Neymar Ngozi Nicholas Nick Nicola Nicolas Nicole Nils Noah Nouri Novak Nunzio Olaf Oleg
+    Olga Olivia Olivier Olli Olusegun Omar Oumar Pablo Pamela Paolo Park Patricia Patrick
+    Paul Paula Pavel Pedro Pervez Pete Peter Petra Philip Philippe Pierre Pieter Pietro
+    Pilar Piotr Priscilla Priya Rachel Rafael Rahul Raila Rainer Rajesh Ralf Ralph Randy
+    Raquel Ravi Raymond Rebecca Recep Regina Renate Ricardo Richard Rick Rishi Robert
+    Roberto Roger Ron Ronald Rosa Rose Roy Russell Ruth Ryan Sabine Saddam Sadio Salvatore
+    Sam Samantha Samuel Sandra Sanna Sara Sarah Scott Sean Sebastian Seo Serena Sergei
+    Sergey Sergio Sharon Shimon Shinzo Shirley Silvia Silvio Simone Sofía Sonia Sophia
+    Sophie Stefan Stefania Stephanie Stephen Steve Steven Sunil Susan Susanne Sven Svetlana
+    Sylvie Sébastien Ségolène Takeshi Tanya Tatjana Ted Teresa Terry Thabo Theresa Thierry
+    Thomas Tiger Tim Timothy Tobias Tom Tomasz Tony Torsten Tunde Tyler Uhuru Ulrich Ursula
+    Usain Uwe Valentino Valérie Venus Victoria Vijay Viktor Vincent Vincenzo Virginia
+    Vladimir Volker Walter Wang Wanjiru Wayne Wei Wen Werner Willem William Willie Wilson
+    Wolfgang Xi Yasser Yitzhak Yoshihide Yoweri Yuki Yuri Yusuf Zachary Zhang Zinedine
+    Álvaro Édouard Élisabeth Óscar
+"""
+)
+
+
 # Verbs of saying, for speakers ("said X", "X told").
-SPEECH_VERBS = frozenset(
-    """said says say told tells added adds stated states explained explains noted notes warned warns
-    announced announces claimed claims insisted insists argued argues asked asks replied replies
-    declared declares wrote writes commented comments acknowledged acknowledges admitted admits
-    confirmed confirms continued continues concluded concludes remarked remarks stressed stresses
-    emphasised emphasized emphasises emphasizes urged urges believes believed suggested suggests
-    testified testifies recalled recalls responded responds observed observes
-    a déclaré déclare affirme affirmé explique expliqué ajoute ajouté précise précisé estime
-    dijo dice declaró afirmó explicó añadió agregó señaló aseguró indicó manifestó
-    sagte sagt erklärte erklärt betonte betont meinte meint fügte sprach""".split()
+SPEECH_VERBS: frozenset[str] = _words(
+    """
+    acknowledged acknowledges added adds admits admitted affirme affirmé afirmó agregó
+    ajoute ajouté announced announces argued argues aseguró asked asks asserted asserts
+    añadió believed believes betont betonte claimed claims commented comments concluded
+    concludes confirmed confirms contended contends continued continues declared declares
+    declaró dice dijo déclare déclaré emphasised emphasises emphasized emphasizes erklärt
+    erklärte estime explained explains explicó explique expliqué fügte indicó insisted
+    insists maintained maintains manifestó meint meinte noted notes observed observes
+    précise précisé reasoned reasons recalled recalls remarked remarks replied replies
+    responded responds sagt sagte said say says señaló sprach stated states stressed
+    stresses suggested suggests tells testified testifies told urged urges warned warns
+    writes wrote
+"""
+)
+
+
+# Endings that make a capitalised word a title in languages that capitalise nouns
+# ("Gesundheitsminister Hermann Gröhe", "Bundestagsabgeordnete Christina Jantz").
+TITLE_SUFFIXES: tuple[str, ...] = _word_tuple(
+    """
+    minister ministerin kommissar kommissarin präsident präsidentin abgeordnete abgeordneter
+    vorsitzende vorsitzender sprecher sprecherin bürgermeister bürgermeisterin arzt ärztin
+    direktor direktorin kanzler kanzlerin richter richterin anwalt anwältin intendent
+    intendentin sekretär sekretärin chef chefin botschafter botschafterin professor
+    professorin
+"""
+)
+
+
+# Compass words: "Pacific Northwest", "East Africa" name regions, never people.
+DIRECTIONS: frozenset[str] = _words(
+    """
+    Atlantic Central East Eastern Greater Inner Lower North Northeast Northern Northwest
+    Outer Pacific South Southeast Southern Southwest Upper West Western
+"""
+)
+
+
+# Lower-case nouns that, after a capitalised word, show the word names a body
+# ("Scientology officials").
+MEMBER_NOUNS: frozenset[str] = _words(
+    """
+    attorney attorneys board employees executive executives headquarters lawyer lawyers
+    leaders leadership member members office officers official officials organisation
+    organization property shareholders spokesman spokesperson spokeswoman staff supporters
+"""
+)
+
+
+# Words that, before a capitalised name, say it is an organisation ("the magazine MicroMega").
+ORG_CUES: frozenset[str] = _words(
+    """
+    agency airline band bank broadcaster carmaker channel charity club company daily firm
+    journal label magazine network newspaper party publisher retailer union website weekly
+"""
+)
+
+
+# Words that, before a capitalised name, say it is a place ("the town of Yeoncheon").
+PLACE_CUES: frozenset[str] = _words(
+    """
+    Dorf Gemeinde Hauptstadt Kreisstadt Land Landeshauptstadt Provinz Region Staat Stadt
+    capital city ciudad commune country county district département estado island
+    municipality port province provincia pueblo region région state suburb town village
+    ville
+"""
+)
+
+
+# Post-nominal letters that are a role: "Mark Tedeschi, QC".
+POST_NOMINALS: frozenset[str] = _words(
+    """
+    CBE KBE KC MBE MD MEP MP MSP OBE PhD QC SC
+"""
 )

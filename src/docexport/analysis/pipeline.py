@@ -1,43 +1,308 @@
-"""Placeholder first pass: sentences and a lead-based summary (replaced by the full analysis)."""
+"""The analysis wired together: sentences, language, facts, ranking, summary.
+
+``analyse_article`` fills an article's sentences (ids ``a{index}s{n}``),
+language, summary and ranked facts (ids ``a{index}-{kind}-{n}``), each fact
+pointing at the sentence it came from. ``analyse_pack`` does every article
+and, for a multi-article pack, a pack summary and combined facts: people,
+organisations and places merged across articles, figures, dates and quotes
+kept with their article.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import re
 
-from ..model import STANDFIRST_ID, Article, Pack, Paragraph, Sentence, plain_text
+from ..model import (
+    STANDFIRST_ID,
+    AnyFact,
+    Article,
+    BlockQuote,
+    DateFact,
+    Figure,
+    Organisation,
+    Pack,
+    Person,
+    Place,
+    Quote,
+    Sentence,
+)
+from . import ranking
+from .dates import find_dates
+from .entities import Mention, find_mentions
+from .figures import find_figures
+from .language import detect
+from .organisations import OrgEntity, resolve_organisations
+from .people import PersonEntity, resolve_people
+from .places import resolve_places
+from .quotes import Context, NamedSpan, attribute, find_quotes, subject_of
+from .sentences import article_blocks, article_sentences
+from .summary import summarise
 
-_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+# Languages whose capitalisation and wording the extractor's rules fit.
+LATIN_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl"})
+_MIN_QUOTE_WORDS = 4
 
 
-def _sentences(article: Article, prefix: str) -> tuple[Sentence, ...]:
-    out: list[Sentence] = []
-    blocks: list[tuple[str, str]] = []
-    if article.standfirst:
-        blocks.append((STANDFIRST_ID, article.standfirst))
-    for b in article.body:
-        if isinstance(b, Paragraph):
-            blocks.append((b.id, plain_text(b.inlines)))
-    for block_id, text in blocks:
-        pos = 0
-        for part in _SPLIT.split(text):
-            start = text.index(part, pos)
-            out.append(
-                Sentence(id=f"{prefix}s{len(out) + 1}", block=block_id, start=start,
-                         end=start + len(part), text=part)
-            )
-            pos = start + len(part)
-    return tuple(out)
+def _full_text(article: Article) -> str:
+    return "\n".join([article.headline] + [t for _, t in article_blocks(article)])
+
+
+class _Ctx:
+    def __init__(self, article: Article, sentences: tuple[Sentence, ...]) -> None:
+        self.article = article
+        self.sentences = sentences
+        self.n = max(len(sentences), 1)
+        self.lead = {s.id for s in sentences if s.block == STANDFIRST_ID} or {
+            s.id for s in sentences[:2]
+        }
+        self.headline = article.headline.lower()
+
+    def score(self, mentions: list[Mention], names: list[str], bonus: float = 0.0) -> float:
+        first = min(m.sentence for m in mentions) if mentions else self.n
+        return ranking.score(
+            mentions=len(mentions),
+            first_position=first / self.n,
+            in_lead=any(self.sentences[m.sentence].id in self.lead for m in mentions),
+            in_headline=any(n and n.lower() in self.headline for n in names),
+            bonus=bonus,
+        )
 
 
 def analyse_article(article: Article, *, index: int = 1) -> Article:
-    sentences = _sentences(article, f"a{index}")
-    summary = tuple(s.text for s in sentences[:3])
-    return dataclasses.replace(article, sentences=sentences, summary=summary,
-                               language=article.language or "en")
+    prefix = f"a{index}"
+    sentences = article_sentences(article, prefix)
+    language = article.language or detect(_full_text(article))
+    summary = summarise(article, sentences)
+    facts: list[AnyFact] = []
+    if sentences:
+        facts = _facts(article, sentences, prefix, language)
+    ranked = ranking.feature(facts)
+    return dataclasses.replace(
+        article, sentences=sentences, summary=summary, facts=ranked, language=language
+    )
+
+
+def _facts(
+    article: Article, sentences: tuple[Sentence, ...], prefix: str, language: str
+) -> list[AnyFact]:
+    latin = language.split("-")[0] in LATIN_LANGUAGES
+    ctx = _Ctx(article, sentences)
+    facts: list[AnyFact] = []
+    mentions = find_mentions(sentences, language) if latin else []
+    orgs = resolve_organisations(mentions)
+    places = resolve_places(mentions)
+    other = {o.name for o in orgs} | {o.acronym for o in orgs if o.acronym} | {p for p, _ in places}
+    people = resolve_people(mentions, other)
+
+    for i, p in enumerate(people, 1):
+        named = [m for m in p.mentions if m.kind == "person"]
+        facts.append(
+            Person(
+                id=f"{prefix}-person-{i}",
+                text=p.name,
+                role=p.role,
+                aliases=tuple(sorted(p.aliases)),
+                sentence=sentences[p.mentions[0].sentence].id,
+                score=ctx.score(p.mentions, [p.name, p.surname])
+                + (0.05 if p.role else 0.0)
+                + (0.0 if named else -0.2),
+            )
+        )
+    for i, o in enumerate(orgs, 1):
+        facts.append(
+            Organisation(
+                id=f"{prefix}-organisation-{i}",
+                text=o.name,
+                acronym=o.acronym if o.acronym != o.name else None,
+                aliases=tuple(sorted(o.aliases)),
+                sentence=sentences[o.mentions[0].sentence].id,
+                score=ctx.score(o.mentions, [o.name, o.acronym or ""]),
+            )
+        )
+    for i, (name, ms) in enumerate(places, 1):
+        facts.append(
+            Place(
+                id=f"{prefix}-place-{i}",
+                text=name,
+                aliases=tuple(sorted({m.text for m in ms} - {name})),
+                sentence=sentences[ms[0].sentence].id,
+                score=ctx.score(ms, [name]),
+            )
+        )
+    facts += _figures(ctx, prefix, latin)
+    facts += _dates(ctx, prefix)
+    facts += _quotes(ctx, prefix, people, orgs)
+    return facts
+
+
+def _figures(ctx: _Ctx, prefix: str, latin: bool) -> list[AnyFact]:
+    out: list[AnyFact] = []
+    seen: set[tuple[float, str | None]] = set()
+    for si, s in enumerate(ctx.sentences):
+        for f in find_figures(s.text):
+            key = (f.value, f.unit)
+            if key in seen:
+                continue
+            seen.add(key)
+            bonus = (0.1 if f.label else -0.1) + (0.05 if f.unit else 0.0)
+            out.append(
+                Figure(
+                    id=f"{prefix}-figure-{len(out) + 1}",
+                    text=f.text,
+                    value=f.value,
+                    unit=f.unit,
+                    label=f.label,
+                    sentence=s.id,
+                    score=ranking.score(
+                        mentions=1,
+                        first_position=si / ctx.n,
+                        in_lead=s.id in ctx.lead,
+                        in_headline=f.text.lower() in ctx.headline,
+                        bonus=bonus,
+                    ),
+                )
+            )
+    return out
+
+
+def _dates(ctx: _Ctx, prefix: str) -> list[AnyFact]:
+    out: list[AnyFact] = []
+    seen: set[str] = set()
+    for si, s in enumerate(ctx.sentences):
+        for d in find_dates(s.text, ctx.article.published):
+            key = d.text.lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            # Periods and full dates say more than a bare weekday.
+            bonus = (
+                0.15
+                if d.iso and ("/" in d.iso or (len(d.iso) == 10 and not d.text.istitle()))
+                else 0.0
+            )
+            if not any(c.isdigit() for c in d.text):
+                bonus -= 0.1  # "Tuesday", "next month": context, rarely the key date
+            out.append(
+                DateFact(
+                    id=f"{prefix}-date-{len(out) + 1}",
+                    text=d.text,
+                    iso=d.iso,
+                    sentence=s.id,
+                    score=ranking.score(
+                        mentions=1,
+                        first_position=si / ctx.n,
+                        in_lead=s.id in ctx.lead,
+                        in_headline=False,
+                        bonus=bonus,
+                    ),
+                )
+            )
+    return out
+
+
+def _quotes(
+    ctx: _Ctx, prefix: str, people: list[PersonEntity], orgs: list[OrgEntity]
+) -> list[AnyFact]:
+    # Every place a speaker can be named, in block coordinates.
+    spans: dict[str, list[NamedSpan]] = {}
+    for p in people:
+        for m in p.mentions:
+            s = ctx.sentences[m.sentence]
+            spans.setdefault(s.block, []).append(
+                NamedSpan(p.name, s.start + m.start, s.start + m.end, "person")
+            )
+    for o in orgs:
+        for m in o.mentions:
+            s = ctx.sentences[m.sentence]
+            spans.setdefault(s.block, []).append(
+                NamedSpan(o.name, s.start + m.start, s.start + m.end, "organisation")
+            )
+    for v in spans.values():
+        v.sort(key=lambda sp: sp.start)
+    speakers_of_blocks = {b.id: b.speaker for b in ctx.article.body if isinstance(b, BlockQuote)}
+    out: list[AnyFact] = []
+    topic: str | None = None
+    by_block: dict[str, list[Sentence]] = {}
+    for s in ctx.sentences:
+        by_block.setdefault(s.block, []).append(s)
+    index_of = {s.id: i for i, s in enumerate(ctx.sentences)}
+    for block_id, text in article_blocks(ctx.article):
+        block_sents = by_block.get(block_id, [])
+        block_spans = spans.get(block_id, [])
+        quotes = find_quotes(text)
+        previous_quote: tuple[int, str | None] | None = None
+        for n, s in enumerate(block_sents):
+            for q in quotes:
+                if not (s.start <= q.start < s.end):
+                    continue
+                prev_sent = (block_sents[n - 1].start, block_sents[n - 1].end) if n else None
+                qctx = Context(
+                    topic=topic,
+                    sentence_start=s.start,
+                    previous_sentence=prev_sent,
+                    previous_quote=previous_quote,
+                )
+                speaker, _how = attribute(text, q, block_spans, qctx)
+                if speakers_of_blocks.get(block_id):
+                    speaker = speakers_of_blocks[block_id]
+                previous_quote = (q.end, speaker)
+                words = len(q.text.split())
+                if words < _MIN_QUOTE_WORDS and not (speaker and words >= 3):
+                    continue
+                if speaker is None and words < 8:
+                    continue  # a quoted phrase, not a quotation
+                si = index_of[s.id]
+                out.append(
+                    Quote(
+                        id=f"{prefix}-quote-{len(out) + 1}",
+                        text=q.text,
+                        speaker=speaker,
+                        sentence=s.id,
+                        score=ranking.score(
+                            mentions=1,
+                            first_position=si / ctx.n,
+                            in_lead=s.id in ctx.lead,
+                            in_headline=False,
+                            bonus=0.2 if speaker else -0.2,
+                        ),
+                    )
+                )
+            subj = subject_of(text, block_spans, s.start, s.end)
+            if subj:
+                topic = subj
+    return out
+
+
+# --------------------------------------------------------------------------- packs
 
 
 def analyse_pack(pack: Pack) -> Pack:
     articles = tuple(analyse_article(a, index=i + 1) for i, a in enumerate(pack.articles))
-    return dataclasses.replace(pack, articles=articles,
-                               language=pack.language or articles[0].language)
+    language = pack.language or (articles[0].language if articles else None)
+    if len(articles) <= 1:
+        return dataclasses.replace(pack, articles=articles, language=language)
+    summary = tuple(a.summary[0] if a.summary else a.headline for a in articles)
+    return dataclasses.replace(
+        pack, articles=articles, language=language, summary=summary, facts=combine_facts(articles)
+    )
+
+
+def combine_facts(articles: tuple[Article, ...]) -> tuple[AnyFact, ...]:
+    """Pack facts: named things merged across articles, the rest kept per article."""
+    merged: dict[tuple[str, str], AnyFact] = {}
+    rest: list[AnyFact] = []
+    for a in articles:
+        for f in a.facts:
+            if isinstance(f, (Person, Organisation, Place)):
+                key = (f.kind, f.text.lower())
+                if key in merged:
+                    prev = merged[key]
+                    merged[key] = dataclasses.replace(
+                        prev, score=round(prev.score + 0.5 * f.score, 4)
+                    )
+                else:
+                    merged[key] = f
+            else:
+                rest.append(f)
+    combined = [dataclasses.replace(f, featured=False) for f in list(merged.values()) + rest]
+    return ranking.feature(combined)

@@ -25,22 +25,119 @@ from ..model import (
 
 # Abbreviations after which a full stop does not end a sentence (lower case, no dot).
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof st sr jr gen col lt maj capt sgt cpl adm rev sen rep gov pres
-    hon messrs mme mlle sra sr srta dra hr fr mt ft vs etc inc corp ltd co bros no nos nr
-    jan feb mar apr jun jul aug sep sept oct nov dec approx dept est fig vol ca cf al
-    ave blvd rd univ assn intl sq op ed eds pp pg art abs z.b bzw ggf vgl usw""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "sr",
+        "jr",
+        "gen",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "sgt",
+        "cpl",
+        "adm",
+        "rev",
+        "sen",
+        "rep",
+        "gov",
+        "pres",
+        "hon",
+        "messrs",
+        "mme",
+        "mlle",
+        "sra",
+        "sr",
+        "srta",
+        "dra",
+        "hr",
+        "fr",
+        "mt",
+        "ft",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "bros",
+        "no",
+        "nos",
+        "nr",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "vol",
+        "ca",
+        "cf",
+        "al",
+        "ave",
+        "blvd",
+        "rd",
+        "univ",
+        "assn",
+        "intl",
+        "sq",
+        "op",
+        "ed",
+        "eds",
+        "pp",
+        "pg",
+        "art",
+        "abs",
+        "z.b",
+        "bzw",
+        "ggf",
+        "vgl",
+        "usw",
+    ]
 )
 # Words that commonly follow "U.S." or "Inc." yet start no sentence.
 _CLOSERS = "\"'”’»)]"
 _BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"“‘'«„(\[]*)(\S)")
+_MONTH_WORDS = frozenset(
+    [
+        "januar",
+        "februar",
+        "märz",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "dezember",
+        "jänner",
+    ]
+)
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")  # U.S. / e.g. / a.m.
 
 
 def _word_before(text: str, end: int) -> str:
     """The token that ends at ``end`` (the position of the full stop)."""
     start = end
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(\"“‘«":
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '("“‘«':
         start -= 1
     return text[start:end]
 
@@ -60,6 +157,31 @@ def _is_boundary(text: str, mark_start: int, mark_end: int) -> bool:
         return True
     if bare.lower() in ABBREVIATIONS:
         return False
+    if bare.isdigit() and len(bare) <= 2:
+        # German ordinals and dates: "am 5. Juli", "das 18. Lebensjahr".
+        following = text[nxt.start(2) : nxt.start(2) + 12].split(" ")[0].strip(".,")
+        if following.lower() in _MONTH_WORDS:
+            return False
+        prev = (
+            text[: mark_start - len(bare)].rstrip().split(" ")[-1].lower()
+            if text[: mark_start - len(bare)].strip()
+            else ""
+        )
+        if prev in (
+            "am",
+            "dem",
+            "das",
+            "der",
+            "den",
+            "die",
+            "vom",
+            "zum",
+            "im",
+            "bis",
+            "ab",
+            "seit",
+        ):
+            return False
     if len(bare) == 1 and bare.isupper():  # an initial: "John F. Kennedy"
         return False
     if _DOTTED.search(word + "."):

@@ -8,6 +8,7 @@ Reader modules (and their libraries) are imported only when used.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,16 +55,38 @@ class Reading:
     analysed: bool = False
 
 
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]")
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)[\s>]")
+
+
+def _head(data: bytes) -> bytes:
+    """The first bytes of the input, lower-cased, UTF-16/32 turned into ASCII-ish bytes."""
+    sample = data[:4096]
+    for bom, enc in (
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
+        if sample.startswith(bom):
+            sample = sample.decode(enc, "ignore").encode("utf-8", "ignore")
+            break
+    return sample.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+
+
 def sniff(data: bytes, name: str) -> str:
     """The input kind from content first, then the extension; text by default."""
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    head = _head(data)
     ext = Path(name).suffix.lower()
     if head.startswith((b"{", b"[")) and ext in ("", ".json", ".txt"):
         return "json"
     if head.startswith(b"<"):
-        if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
+        # An HTML page may mention <rss> in a comment; a feed never starts as a page.
+        if _HTML_START.search(head[:512]) and not _FEED_ROOT.search(head[:200]):
+            return "html"
+        if _FEED_ROOT.search(head):
             return "feed"
-        if b"<html" in head or b"<!doctype html" in head or b"<head" in head or b"<body" in head:
+        if _HTML_START.search(head):
             return "html"
         if head.startswith(b"<?xml") and ext not in (".html", ".htm", ".xhtml"):
             return "feed"

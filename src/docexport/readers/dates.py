@@ -20,10 +20,10 @@ def iso_date(value: object) -> str | None:
     """
     if isinstance(value, time.struct_time):
         try:
-            moment = _dt.datetime(*value[:6], tzinfo=_dt.timezone.utc)
+            utc = _dt.datetime(*value[:6], tzinfo=_dt.timezone.utc)
         except ValueError:
             return None
-        return _format(moment)
+        return _format(utc)
     if not isinstance(value, str):
         return None
     text = value.strip()

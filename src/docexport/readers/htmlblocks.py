@@ -27,17 +27,62 @@ from ..model import (
     ListBlock,
     Mark,
     Paragraph,
+    ParagraphRole,
     Text,
     plain_text,
 )
 from ..textutil import clean
 from .text import paragraph_roles
 
+# Media, scripts, forms, frames and page furniture: never part of the article text.
 _DROP = frozenset(
-    "script style noscript template iframe frame frameset object embed applet img picture "
-    "source video audio track canvas svg math map area form input button select textarea "
-    "option label nav aside footer header menu dialog graphic figure figcaption head title "
-    "meta link base del s strike".split()
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "img",
+        "picture",
+        "source",
+        "video",
+        "audio",
+        "track",
+        "canvas",
+        "svg",
+        "math",
+        "map",
+        "area",
+        "form",
+        "input",
+        "button",
+        "select",
+        "textarea",
+        "option",
+        "label",
+        "nav",
+        "aside",
+        "footer",
+        "header",
+        "menu",
+        "dialog",
+        "graphic",
+        "figure",
+        "figcaption",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "base",
+        "del",
+        "s",
+        "strike",
+    }
 )
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _LISTS = {"ul", "ol", "list", "dl"}
@@ -49,6 +94,7 @@ _ROWS = {"tr", "row"}
 _CELLS = {"td", "th", "cell"}
 _BREAKS = {"br", "lb", "hr"}
 _PARAGRAPHS = {"p"}
+_BLOCK_CHILDREN = {"p", "pre", "ul", "ol", "list", "div", "code", "table", *_HEADINGS}
 _MARK_TAGS: dict[str, Mark] = {
     "em": "emphasis",
     "i": "emphasis",
@@ -160,11 +206,9 @@ class BlockBuilder:
         if inlines:
             self.blocks.append(Paragraph(id=self._id("p"), inlines=inlines))
 
-    def paragraph(self, inlines: tuple[Inline, ...], role: str = "body") -> None:
+    def paragraph(self, inlines: tuple[Inline, ...], role: ParagraphRole = "body") -> None:
         if inlines:
-            self.blocks.append(
-                Paragraph(id=self._id("p"), inlines=inlines, role=role)  # type: ignore[arg-type]
-            )
+            self.blocks.append(Paragraph(id=self._id("p"), inlines=inlines, role=role))
 
     # ------------------------------------------------------------------ walking
 
@@ -193,9 +237,12 @@ class BlockBuilder:
             self._list(el, ordered=tag == "ol" or el.get("rend") == "ol")
         elif tag in _QUOTES:
             self.flush()
-            inlines = self.inlines(el)
-            if inlines:
-                self.blocks.append(BlockQuote(id=self._id("q"), inlines=inlines))
+            if any(_tag(c) in _BLOCK_CHILDREN for c in el):
+                self._quote_blocks(el, depth)
+            else:
+                inlines = self.inlines(el)
+                if inlines:
+                    self.blocks.append(BlockQuote(id=self._id("q"), inlines=inlines))
         elif tag in _CODE_BLOCKS and (tag == "pre" or _is_block_code(el)):
             self.flush()
             text = clean(el.text_content()).strip("\n")
@@ -206,11 +253,36 @@ class BlockBuilder:
             self._table(el)
         elif tag in _BREAKS:
             self.pending.add_text(" ", ())
-        elif tag in _MARK_TAGS or tag in ("a", "ref", "hi", "span", "abbr", "sub", "sup", "q",
-                                          "small", "u", "mark", "time", "font", "bdi", "bdo"):
+        elif tag in _MARK_TAGS or tag in (
+            "a",
+            "ref",
+            "hi",
+            "span",
+            "abbr",
+            "sub",
+            "sup",
+            "q",
+            "small",
+            "u",
+            "mark",
+            "time",
+            "font",
+            "bdi",
+            "bdo",
+        ):
             self._inline_into(self.pending, el, (), depth)
         else:  # a container: div, section, article, main, body, doc...
             self._container(el, depth)
+
+    def _quote_blocks(self, el: Any, depth: int) -> None:
+        """A quotation of several paragraphs: one quote block per paragraph."""
+        start = len(self.blocks)
+        self._container(el, depth)
+        self.flush()
+        for i in range(start, len(self.blocks)):
+            b = self.blocks[i]
+            if isinstance(b, Paragraph):
+                self.blocks[i] = BlockQuote(id=self._id("q"), inlines=b.inlines)
 
     def _container(self, el: Any, depth: int) -> None:
         self.pending.add_text(el.text, ())
@@ -314,15 +386,16 @@ class BlockBuilder:
 
 def with_roles(blocks: Iterable[Block]) -> tuple[Block, ...]:
     """Body paragraphs get the plain-text reader's background/closing roles."""
-    blocks = list(blocks)
-    idx = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph) and b.role == "body"]
-    roles = paragraph_roles([plain_text(blocks[i].inlines) for i in idx])  # type: ignore[union-attr]
-    for i, role in zip(idx, roles):
-        if role != "body":
-            p = blocks[i]
-            assert isinstance(p, Paragraph)
-            blocks[i] = Paragraph(id=p.id, inlines=p.inlines, role=role)  # type: ignore[arg-type]
-    return tuple(blocks)
+    out = list(blocks)
+    body = [(i, b) for i, b in enumerate(out) if isinstance(b, Paragraph) and b.role == "body"]
+    roles = paragraph_roles([plain_text(b.inlines) for _, b in body])
+    for (i, p), role in zip(body, roles, strict=True):
+        if role in ("background", "closing"):
+            out[i] = Paragraph(id=p.id, inlines=p.inlines, role=_ROLE[role])
+    return tuple(out)
+
+
+_ROLE: dict[str, ParagraphRole] = {"background": "background", "closing": "closing"}
 
 
 def _is_block_code(el: Any) -> bool:

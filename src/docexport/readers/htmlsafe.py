@@ -39,6 +39,9 @@ def declared_charset(data: bytes) -> str | None:
     label = m.group(1).decode("ascii", "replace").lower()
     if label in _AS_CP1252:
         return "cp1252"
+    if label.replace("-", "").replace("_", "") in ("utf7", "unicode11utf7", "csunicode11utf7"):
+        return None  # UTF-7 hides markup in plain ASCII; browsers refuse it too
+
     try:
         return codecs.lookup(label).name
     except LookupError:
@@ -57,15 +60,14 @@ def page_text(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass  # the declaration lies: detect instead
         else:
-            return clean(text.replace("\r\n", "\n").replace("\r", "\n")), f"<meta charset> {declared}"
+            return clean(
+                text.replace("\r\n", "\n").replace("\r", "\n")
+            ), f"<meta charset> {declared}"
     return decode(data), "detected"
 
 
 def parse_html(data: bytes) -> HtmlElement:
     """A safe lxml tree of the page ``data``."""
-    import lxml.etree
-    import lxml.html
-
     if len(data) > MAX_HTML_BYTES:
         raise InputError(
             f"HTML page is {len(data):,} bytes, over the reader's limit of {MAX_HTML_BYTES:,}"

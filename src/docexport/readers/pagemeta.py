@@ -23,11 +23,21 @@ _BYLINE_PREFIX = re.compile(
     r"^\s*(?:by|par|por|von|door|av|text by|written by|posted by)\s*:?\s+",
     re.IGNORECASE,
 )
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\by\b|\bund\b)\s*")
+# Connectors are matched in lower case only, so initials ("Y. Tanaka") survive.
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\(|\)|\b(?:and|et|y|und|with|avec|mit|con)\b)\s*")
 _ARTICLE_TYPES = {
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle",
-    "opinionnewsarticle", "backgroundnewsarticle", "blogposting", "report",
-    "scholarlyarticle", "techarticle", "liveblogposting", "socialmediaposting",
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "blogposting",
+    "report",
+    "scholarlyarticle",
+    "techarticle",
+    "liveblogposting",
+    "socialmediaposting",
 }
 
 
@@ -122,7 +132,9 @@ def split_byline(byline: str | None) -> tuple[str, ...]:
     # Bylines often carry a date or role after a dash or pipe: keep the names.
     text = re.split(r"\s+[|–—-]\s+|\s*\|\s*", text)[0]
     names = [n.strip(" .") for n in _AUTHOR_SPLIT.split(text)]
-    return tuple(n for n in names if n and len(n) <= 100 and any(c.isalpha() for c in n))
+    return tuple(
+        n for n in names if n and len(n) <= 100 and "@" not in n and any(c.isalpha() for c in n)
+    )
 
 
 def language_tag(value: str | None) -> str | None:
@@ -146,15 +158,17 @@ def page_meta(root: Any) -> PageMeta:
     for obj in _jsonld_objects(root):
         types = _types(obj)
         if types & _ARTICLE_TYPES:
-            meta.offer("headline", _text(obj.get("headline") or obj.get("name"), 400),
-                       "JSON-LD headline")
+            meta.offer(
+                "headline", _text(obj.get("headline") or obj.get("name"), 400), "JSON-LD headline"
+            )
             meta.offer("published", iso_date(obj.get("datePublished")), "JSON-LD datePublished")
             meta.offer("authors", tuple(_names(obj.get("author"))), "JSON-LD author")
             publisher = obj.get("publisher")
             if isinstance(publisher, dict):
                 meta.offer("site", _text(publisher.get("name"), 200), "JSON-LD publisher")
-            meta.offer("language", language_tag(_text(obj.get("inLanguage"), 40)),
-                       "JSON-LD inLanguage")
+            meta.offer(
+                "language", language_tag(_text(obj.get("inLanguage"), 40)), "JSON-LD inLanguage"
+            )
             meta.offer("description", _text(obj.get("description")), "JSON-LD description")
         elif "website" in types or "newsmediaorganization" in types or "organization" in types:
             meta.offer("site", _text(obj.get("name"), 200), "JSON-LD " + sorted(types)[0])
@@ -162,13 +176,34 @@ def page_meta(root: Any) -> PageMeta:
     # OpenGraph, Twitter cards, Dublin Core and common publisher tags.
     for key in ("og:title", "twitter:title", "dc.title", "sailthru.title", "parsely-title"):
         meta.offer("headline", _text(metas.get(key), 400), f"<meta {key}>")
-    for key in ("article:published_time", "og:article:published_time", "datepublished",
-                "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date",
-                "dcterms.created", "date", "pubdate", "publishdate", "publish-date",
-                "article.published", "og:published_time", "publication_date"):
+    for key in (
+        "article:published_time",
+        "og:article:published_time",
+        "datepublished",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dc.date.issued",
+        "dc.date",
+        "dcterms.created",
+        "date",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "article.published",
+        "og:published_time",
+        "publication_date",
+    ):
         meta.offer("published", iso_date(metas.get(key)), f"<meta {key}>")
-    for key in ("author", "article:author", "byl", "parsely-author", "sailthru.author",
-                "dc.creator", "dcterms.creator", "twitter:creator"):
+    for key in (
+        "author",
+        "article:author",
+        "byl",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "dcterms.creator",
+        "twitter:creator",
+    ):
         value = metas.get(key)
         if key == "twitter:creator" and value and value.startswith("@"):
             continue
@@ -192,9 +227,21 @@ def page_meta(root: Any) -> PageMeta:
     # The document itself.
     html_lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     meta.offer("language", language_tag(html_lang), "<html lang>")
-    meta.offer("language", language_tag(metas.get("content-language")),
-               "<meta http-equiv=content-language>")
+    meta.offer(
+        "language",
+        language_tag(metas.get("content-language")),
+        "<meta http-equiv=content-language>",
+    )
     meta.offer("language", language_tag(metas.get("og:locale")), "<meta og:locale>")
+    parsely = metas.get("parsely-page")
+    if parsely and len(parsely) < 20_000:
+        try:
+            data = json.loads(parsely)
+        except ValueError:
+            data = None
+        if isinstance(data, dict):
+            meta.offer("published", iso_date(data.get("pub_date")), "<meta parsely-page>")
+            meta.offer("authors", tuple(_names(data.get("author"))), "<meta parsely-page>")
     for el in root.iter("time"):
         if el.get("pubdate") is not None or (el.get("itemprop") or "") == "datePublished":
             meta.offer("published", iso_date(el.get("datetime")), "<time pubdate>")
@@ -202,10 +249,21 @@ def page_meta(root: Any) -> PageMeta:
         if not isinstance(el.tag, str):
             continue
         if el.get("itemprop") == "datePublished":
-            meta.offer("published", iso_date(el.get("content") or el.get("datetime")),
-                       "itemprop=datePublished")
-        if el.get("itemprop") == "author" or "author" in (el.get("rel") or "").split():
+            meta.offer(
+                "published",
+                iso_date(el.get("content") or el.get("datetime")),
+                "itemprop=datePublished",
+            )
+        if (
+            "author" in (el.get("itemprop") or "").split()
+            or "author" in (el.get("rel") or "").split()
+        ):
             meta.offer("authors", split_byline(el.text_content()), "author mark-up")
+    for article in root.iter("article"):
+        for el in article.iter("time"):
+            meta.offer("published", iso_date(el.get("datetime")), "first <time> in <article>")
+            break
+        break
     for h1 in root.iter("h1"):
         meta.offer("h1", _text(h1.text_content(), 400), "<h1>")
         break

@@ -51,8 +51,7 @@ def field_runs(
     return head, _run(el("w:fldChar", w_fldCharType="end"))
 
 
-def add_field(paragraph: Paragraph, instruction: str, cached: str, *,
-              dirty: bool = False) -> None:
+def add_field(paragraph: Paragraph, instruction: str, cached: str, *, dirty: bool = False) -> None:
     """Append a whole field (e.g. ``PAGE``) to a paragraph."""
     head, end = field_runs(instruction, cached, dirty=dirty)
     for r in head:
@@ -66,3 +65,44 @@ def add_page_of_pages(paragraph: Paragraph) -> None:
     add_field(paragraph, "PAGE", "1")
     paragraph.add_run(" of ")
     add_field(paragraph, "NUMPAGES", "1")
+
+
+# CT_Settings children that come after w:updateFields, in schema order.
+_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults",
+    "w:footnotePr",
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "sl:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
+
+
+def request_field_update(settings: BaseOxmlElement) -> None:
+    """Ask Word to update fields (the TOC's page numbers) when the file is opened."""
+    from docx.oxml.ns import qn
+
+    for old in settings.findall(qn("w:updateFields")):
+        settings.remove(old)
+    update = el("w:updateFields", w_val="true")
+    for tag in _AFTER_UPDATE_FIELDS:
+        found = settings.find(qn(tag))
+        if found is not None:
+            found.addprevious(update)
+            return
+    settings.append(update)

@@ -11,7 +11,6 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from .ooxml import el, safe
-from .styles import HYPERLINK
 
 # Only these leave the document: a javascript: or file: link from an
 # untrusted article must not become a clickable link in a pack.
@@ -34,27 +33,29 @@ def bookmark_name(key: str) -> str:
     return name[:40]
 
 
-def _styled_run(paragraph: Paragraph, text: str, char_style: str | None) -> Run:
-    return paragraph.add_run(safe(text), style=char_style)
+def _styled_run(paragraph: Paragraph, text: str, style_id: str | None) -> Run:
+    run = paragraph.add_run(safe(text))
+    if style_id:
+        run._r.get_or_add_rPr().style = style_id
+    return run
 
 
-def add_external_link(paragraph: Paragraph, text: str, url: str) -> Run:
+def add_external_link(paragraph: Paragraph, text: str, url: str, style_id: str) -> Run:
     """A w:hyperlink to ``url`` through an external relationship."""
-    rid = paragraph.part.relate_to(url.strip(), RT.HYPERLINK, is_external=True)
+    rid = paragraph.part.relate_to(safe(url.strip()), RT.HYPERLINK, is_external=True)
     link = el("w:hyperlink")
     link.set(qn("r:id"), rid)
     link.set(qn("w:history"), "1")
-    run = _styled_run(paragraph, text, HYPERLINK)
+    run = _styled_run(paragraph, text, style_id)
     paragraph._p.append(link)
     link.append(run._r)
     return run
 
 
-def add_internal_link(paragraph: Paragraph, text: str, anchor: str,
-                      char_style: str | None = HYPERLINK) -> Run:
+def add_internal_link(paragraph: Paragraph, text: str, anchor: str, style_id: str) -> Run:
     """A w:hyperlink to a bookmark in this document."""
     link = el("w:hyperlink", w_anchor=anchor, w_history="1")
-    run = _styled_run(paragraph, text, char_style)
+    run = _styled_run(paragraph, text, style_id)
     paragraph._p.append(link)
     link.append(run._r)
     return run

@@ -23,13 +23,40 @@ RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug",
 
 # Word's proofing tools want a region; a bare tag gets its most common one.
 _REGIONS = {
-    "en": "en-GB", "fr": "fr-FR", "de": "de-DE", "es": "es-ES", "it": "it-IT",
-    "pt": "pt-PT", "nl": "nl-NL", "el": "el-GR", "ru": "ru-RU", "uk": "uk-UA",
-    "pl": "pl-PL", "ar": "ar-SA", "he": "he-IL", "fa": "fa-IR", "ur": "ur-PK",
-    "sw": "sw-KE", "vi": "vi-VN", "tr": "tr-TR", "zh": "zh-CN", "ja": "ja-JP",
-    "ko": "ko-KR", "sv": "sv-SE", "da": "da-DK", "fi": "fi-FI", "nb": "nb-NO",
-    "cs": "cs-CZ", "hu": "hu-HU", "ro": "ro-RO", "bg": "bg-BG", "hi": "hi-IN",
+    "en": "en-GB",
+    "fr": "fr-FR",
+    "de": "de-DE",
+    "es": "es-ES",
+    "it": "it-IT",
+    "pt": "pt-PT",
+    "nl": "nl-NL",
+    "el": "el-GR",
+    "ru": "ru-RU",
+    "uk": "uk-UA",
+    "pl": "pl-PL",
+    "ar": "ar-SA",
+    "he": "he-IL",
+    "fa": "fa-IR",
+    "ur": "ur-PK",
+    "sw": "sw-KE",
+    "vi": "vi-VN",
+    "tr": "tr-TR",
+    "zh": "zh-CN",
+    "ja": "ja-JP",
+    "ko": "ko-KR",
+    "sv": "sv-SE",
+    "da": "da-DK",
+    "fi": "fi-FI",
+    "nb": "nb-NO",
+    "cs": "cs-CZ",
+    "hu": "hu-HU",
+    "ro": "ro-RO",
+    "bg": "bg-BG",
+    "hi": "hi-IN",
 }
+
+
+_LANG_TAG = re.compile(r"^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$")
 
 
 def safe(text: str) -> str:
@@ -39,7 +66,7 @@ def safe(text: str) -> str:
 
 def word_language(tag: str | None) -> str:
     """A BCP 47 tag as Word's w:lang wants it: ``en`` -> ``en-GB``."""
-    if not tag:
+    if not tag or not _LANG_TAG.match(tag):
         return "en-GB"
     tag = tag.replace("_", "-")
     primary = tag.split("-")[0].lower()
@@ -62,13 +89,13 @@ def el(tag: str, **attrs: str) -> BaseOxmlElement:
     e = OxmlElement(tag)
     for k, v in attrs.items():
         prefix, _, local = k.partition("_")
-        e.set(qn(f"{prefix}:{local}"), v)
+        e.set(qn(f"{prefix}:{local}"), safe(v))
     return e
 
 
 def child(parent: BaseOxmlElement, tag: str) -> BaseOxmlElement:
     """The first child named ``tag``, created at the end when missing."""
-    found = parent.find(qn(tag))
+    found: BaseOxmlElement | None = parent.find(qn(tag))
     if found is None:
         found = OxmlElement(tag)
         parent.append(found)
@@ -85,16 +112,88 @@ def twips(points: float) -> str:
     return str(round(points * 20))
 
 
-# Schema order of the rPr children we write (CT_RPr); Word is strict about it.
+# Schema order of rPr children (CT_RPr); Word refuses a file that breaks it,
+# and template styles carry elements (kern, spacing...) we do not write.
 _RPR_ORDER = (
-    "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:color",
-    "w:sz", "w:szCs", "w:u", "w:rtl", "w:lang",
+    "w:rStyle",
+    "w:rFonts",
+    "w:b",
+    "w:bCs",
+    "w:i",
+    "w:iCs",
+    "w:caps",
+    "w:smallCaps",
+    "w:strike",
+    "w:dstrike",
+    "w:outline",
+    "w:shadow",
+    "w:emboss",
+    "w:imprint",
+    "w:noProof",
+    "w:snapToGrid",
+    "w:vanish",
+    "w:webHidden",
+    "w:color",
+    "w:spacing",
+    "w:w",
+    "w:kern",
+    "w:position",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+    "w:rPrChange",
 )
-# Schema order of the pPr children we write (CT_PPr).
+# Schema order of pPr children (CT_PPr).
 _PPR_ORDER = (
-    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:numPr",
-    "w:pBdr", "w:shd", "w:tabs", "w:bidi", "w:spacing", "w:ind", "w:contextualSpacing",
-    "w:jc", "w:outlineLvl", "w:sectPr",
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
 )
 
 

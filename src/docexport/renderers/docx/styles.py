@@ -60,6 +60,8 @@ HYPERLINK = "Hyperlink"
 STRONG = "Strong"
 EMPHASIS = "Emphasis"
 INLINE_CODE = "Inline Code"
+FACT_LINK = "Fact Link"
+MARKING_CHAR = "Marking Char"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +86,9 @@ def _paragraph_specs() -> list[_Spec]:
         _Spec(STANDFIRST, "standfirst", next_style=BODY),
         _Spec(SUMMARY_HEADING, "heading2", next_style=SUMMARY, keep_next=True),
         _Spec(SUMMARY, "summary", base=LIST_BULLET),
-        _Spec(HEADINGS[0], "heading1", outline=0, keep_next=True, keep_lines=True,
-              next_style=BODY),
-        _Spec(HEADINGS[1], "heading2", outline=1, keep_next=True, keep_lines=True,
-              next_style=BODY),
-        _Spec(HEADINGS[2], "heading3", outline=2, keep_next=True, keep_lines=True,
-              next_style=BODY),
+        _Spec(HEADINGS[0], "heading1", outline=0, keep_next=True, keep_lines=True, next_style=BODY),
+        _Spec(HEADINGS[1], "heading2", outline=1, keep_next=True, keep_lines=True, next_style=BODY),
+        _Spec(HEADINGS[2], "heading3", outline=2, keep_next=True, keep_lines=True, next_style=BODY),
         _Spec(BODY, "body"),
         _Spec(NOTE, "body", override={"italic": True, "size_delta": -1.0}),
         _Spec(QUOTE, "quote", indent=24.0, next_style=BODY),
@@ -106,9 +105,20 @@ def _paragraph_specs() -> list[_Spec]:
         _Spec(TOC_HEADING, "heading1", keep_next=True, next_style=TOC_LEVELS[0]),
         _Spec(TOC_LEVELS[0], "summary", override={"space_before": 4.0}),
         _Spec(TOC_LEVELS[1], "summary", indent=14.0, override={"space_after": 1.0}),
-        _Spec(PAGE_BREAK, "body", override={"size": 1.0, "space_after": 0.0,
-                                            "space_before": 0.0, "leading": 1.0}),
+        _Spec(
+            PAGE_BREAK,
+            "body",
+            override={"size": 1.0, "space_after": 0.0, "space_before": 0.0, "leading": 1.0},
+        ),
     ]
+
+
+def role_of(style_name: str) -> str:
+    """The theme role a paragraph style is built from (for height estimates)."""
+    for spec in _paragraph_specs():
+        if spec.name == style_name:
+            return spec.role
+    return "body"
 
 
 def _family(theme: Theme, which: str) -> str:
@@ -130,11 +140,28 @@ def _effective(theme: Theme, spec: _Spec) -> TextStyle:
 
 
 def _paragraph_format(ppr: BaseOxmlElement, ts: TextStyle, spec: _Spec) -> None:
-    remove_all(ppr, "w:spacing", "w:jc", "w:ind", "w:keepNext", "w:keepLines",
-               "w:outlineLvl", "w:contextualSpacing", "w:pBdr", "w:shd")
+    remove_all(
+        ppr,
+        "w:spacing",
+        "w:jc",
+        "w:ind",
+        "w:keepNext",
+        "w:keepLines",
+        "w:outlineLvl",
+        "w:contextualSpacing",
+        "w:pBdr",
+        "w:shd",
+    )
     line = round(ts.leading * 240)
-    ppr.append(el("w:spacing", w_before=twips(ts.space_before), w_after=twips(ts.space_after),
-                  w_line=str(line), w_lineRule="auto"))
+    ppr.append(
+        el(
+            "w:spacing",
+            w_before=twips(ts.space_before),
+            w_after=twips(ts.space_after),
+            w_line=str(line),
+            w_lineRule="auto",
+        )
+    )
     ppr.append(el("w:jc", w_val=ALIGN.get(ts.align, "left")))
     if spec.indent:
         ppr.append(el("w:ind", w_left=twips(spec.indent)))
@@ -151,17 +178,24 @@ def _decorate(ppr: BaseOxmlElement, spec: _Spec, theme: Theme) -> None:
     """The few rules and tints that belong to a style rather than to the text."""
     if spec.name == QUOTE:
         bdr = el("w:pBdr")
-        bdr.append(el("w:left", w_val="single", w_sz="18", w_space="8",
-                      w_color=hex6(theme.color("accent"))))
+        bdr.append(
+            el(
+                "w:left",
+                w_val="single",
+                w_sz="18",
+                w_space="8",
+                w_color=hex6(theme.color("accent")),
+            )
+        )
         ppr.append(bdr)
     elif spec.name == TITLE:
         bdr = el("w:pBdr")
-        bdr.append(el("w:bottom", w_val="single", w_sz="6", w_space="4",
-                      w_color=hex6(theme.color("rule"))))
+        bdr.append(
+            el("w:bottom", w_val="single", w_sz="6", w_space="4", w_color=hex6(theme.color("rule")))
+        )
         ppr.append(bdr)
     elif spec.name == CODE:
-        ppr.append(el("w:shd", w_val="clear", w_color="auto",
-                      w_fill=hex6(theme.box.background)))
+        ppr.append(el("w:shd", w_val="clear", w_color="auto", w_fill=hex6(theme.box.background)))
     sort_ppr(ppr)
 
 
@@ -199,8 +233,9 @@ def set_document_defaults(doc: DocxDocument, theme: Theme | None, lang: str, rtl
     sort_rpr(rpr)
 
 
-def build_styles(doc: DocxDocument, theme: Theme, *, text_width: float,
-                 keep_existing: bool) -> None:
+def build_styles(
+    doc: DocxDocument, theme: Theme, *, text_width: float, keep_existing: bool
+) -> None:
     """Create or restyle every style the renderer uses.
 
     ``keep_existing``: a reference document's own styles are left untouched.
@@ -211,16 +246,22 @@ def build_styles(doc: DocxDocument, theme: Theme, *, text_width: float,
         normal = styles["Normal"]
         body = theme.role("body")
         rpr = normal.element.get_or_add_rPr()
-        set_run_format(rpr, family=_family(theme, "body"), size=body.size,
-                       colour=theme.color("text"))
+        set_run_format(
+            rpr, family=_family(theme, "body"), size=body.size, colour=theme.color("text")
+        )
         ppr = normal.element.get_or_add_pPr()
         remove_all(ppr, "w:spacing")
         ppr.append(el("w:spacing", w_before="0", w_after="0", w_line="240", w_lineRule="auto"))
         sort_ppr(ppr)
+    by_name = {s.name: s.style_id for s in styles}
+    for spec in _paragraph_specs():
+        by_name.setdefault(spec.name, spec.name.replace(" ", ""))
     for spec in _paragraph_specs():
         fresh = spec.name not in existing
         if fresh:
             style = styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+            existing.add(spec.name)
+            by_name[spec.name] = style.style_id
         else:
             style = styles[spec.name]
             if keep_existing:
@@ -228,18 +269,31 @@ def build_styles(doc: DocxDocument, theme: Theme, *, text_width: float,
         style.hidden = False
         style.unhide_when_used = False
         style.quick_style = spec.name not in (PAGE_BREAK, *TOC_LEVELS)
-        if spec.base and spec.base in {s.name for s in styles}:
-            style.base_style = styles[spec.base]
-        if spec.next_style and spec.next_style in {s.name for s in styles}:
-            style.next_paragraph_style = styles[spec.next_style]
+        # by id: python-docx's name lookups scan every style each time
+        if spec.base and spec.base in by_name:
+            style.element.basedOn_val = by_name[spec.base]
+        if spec.next_style and spec.next_style in by_name:
+            nxt = style.element.get_or_add_next()
+            nxt.val = by_name[spec.next_style]
         ts = _effective(theme, spec)
-        set_run_format(style.element.get_or_add_rPr(), family=_family(theme, ts.font),
-                       size=ts.size, bold=ts.bold, italic=ts.italic, colour=ts.color)
+        set_run_format(
+            style.element.get_or_add_rPr(),
+            family=_family(theme, ts.font),
+            size=ts.size,
+            bold=ts.bold,
+            italic=ts.italic,
+            colour=ts.color,
+        )
+        if spec.name == FACT_LABEL:
+            rpr = style.element.get_or_add_rPr()
+            remove_all(rpr, "w:caps")
+            rpr.append(el("w:caps"))
+            sort_rpr(rpr)
         ppr = style.element.get_or_add_pPr()
         _paragraph_format(ppr, ts, spec)
         _decorate(ppr, spec, theme)
         if spec.name in (HEADER, FOOTER):
-            _tabs(ppr, text_width, centre=spec.name == HEADER)
+            _tabs(ppr, text_width, centre=True)
         if spec.name in TOC_LEVELS:
             _toc_tabs(ppr, text_width)
     _character_styles(doc, theme, keep_existing=keep_existing)
@@ -253,6 +307,10 @@ def _character_styles(doc: DocxDocument, theme: Theme, *, keep_existing: bool) -
         (STRONG, {"bold": True}),
         (EMPHASIS, {"italic": True}),
         (INLINE_CODE, {"family": _family(theme, "mono")}),
+        # Facts in the box link to their sentences; underlining every one of
+        # them would make the box hard to read, the colour says "link".
+        (FACT_LINK, {"colour": theme.color("link")}),
+        (MARKING_CHAR, {"bold": True}),
     ]
     for name, fmt in specs:
         if name in names:

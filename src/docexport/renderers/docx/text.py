@@ -7,24 +7,23 @@ from collections.abc import Iterable
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from ...model import Inline, Link, Text
+from ...model import Inline, Link
 from ..briefing import Anchor
 from .context import Context
 from .hyperlinks import add_external_link, is_safe_url
 from .ooxml import child, el, remove_all, safe, sort_ppr, sort_rpr
-from .styles import EMPHASIS, INLINE_CODE, STRONG
+from .styles import EMPHASIS, HYPERLINK, INLINE_CODE, STRONG
 
 # A run has one character style; further marks become direct bold/italic.
 _MARK_STYLE = (("code", INLINE_CODE), ("strong", STRONG), ("emphasis", EMPHASIS))
 
 
-def _apply_marks(run: Run, marks: tuple[str, ...]) -> None:
+def _apply_marks(run: Run, marks: tuple[str, ...], ctx: Context) -> None:
     rest = set(marks)
     for mark, style in _MARK_STYLE:
         if mark in rest:
-            if run.style is None or run.style.name in ("Default Paragraph Font", None):
-                run.style = style
-                rest.discard(mark)
+            run._r.get_or_add_rPr().style = ctx.style_id(style)
+            rest.discard(mark)
             break
     if "strong" in rest:
         run.bold = True
@@ -44,8 +43,9 @@ def finish_run(run: Run, ctx: Context) -> None:
         remove_all(rpr, "w:lang")
         lang = el("w:lang", w_val=ctx.run_lang)
         if ctx.rtl:
-            lang.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi",
-                     ctx.run_lang)
+            lang.set(
+                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi", ctx.run_lang
+            )
         rpr.append(lang)
     sort_rpr(rpr)
 
@@ -58,7 +58,9 @@ def finish_paragraph(paragraph: Paragraph, ctx: Context) -> None:
 
 
 def add_text(paragraph: Paragraph, text: str, ctx: Context, style: str | None = None) -> Run:
-    run = paragraph.add_run(safe(text), style=style)
+    run = paragraph.add_run(safe(text))
+    if style:
+        run._r.get_or_add_rPr().style = ctx.style_id(style)
     finish_run(run, ctx)
     return run
 
@@ -73,10 +75,9 @@ def write_inlines(paragraph: Paragraph, items: Iterable[Inline | Anchor], ctx: C
         if not item.text:
             continue
         if isinstance(item, Link) and is_safe_url(item.url):
-            run = add_external_link(paragraph, item.text, item.url)
+            run = add_external_link(paragraph, item.text, item.url, ctx.style_id(HYPERLINK))
         else:
             run = paragraph.add_run(safe(item.text))
-            if isinstance(item, Text | Link):
-                _apply_marks(run, item.marks)
+            _apply_marks(run, item.marks, ctx)
         finish_run(run, ctx)
     finish_paragraph(paragraph, ctx)

@@ -87,8 +87,13 @@ class _Colours:
 
 
 def _role_rules(
-    style: TextStyle, theme: Theme, base: float, colours: _Colours, name: str,
-    backgrounds: tuple[str, ...] = (WHITE,), colour: bool = True,
+    style: TextStyle,
+    theme: Theme,
+    base: float,
+    colours: _Colours,
+    name: str,
+    backgrounds: tuple[str, ...] = (WHITE,),
+    colour: bool = True,
 ) -> list[str]:
     rules = [
         f"font-family: {font_stack(theme, style.font)};",
@@ -129,28 +134,35 @@ def stylesheet(theme: Theme) -> str:
     body = role("body")
     parts: list[str] = [
         f"/* docexport theme: {_CSS_UNSAFE.sub('', theme.name)} */\n",
-        _block("body", [
-            f"font-family: {font_stack(theme, body.font)};",
-            f"line-height: {body.leading:g};",
-            "margin: 0 4%;",
-            "overflow-wrap: break-word;",
-        ]),
-        _block("p", [
-            "margin: 0;",
-            f"margin-bottom: {_em(body.space_after, base)};",
-            f"text-align: {body.align};",
-            "hyphens: auto;",
-            "orphans: 2;",
-            "widows: 2;",
-        ]),
+        _block(
+            "body",
+            [
+                f"font-family: {font_stack(theme, body.font)};",
+                f"line-height: {body.leading:g};",
+                "margin: 0.6em 4%;",
+                "overflow-wrap: break-word;",
+            ],
+        ),
+        _block(
+            "p",
+            [
+                "margin: 0;",
+                f"margin-bottom: {_em(body.space_after, base)};",
+                f"text-align: {body.align};",
+                "hyphens: auto;",
+                "orphans: 2;",
+                "widows: 2;",
+            ],
+        ),
         _block("h1", [*r("heading1"), "page-break-after: avoid;", "break-after: avoid;"]),
         _block("h2", [*r("heading2"), "page-break-after: avoid;", "break-after: avoid;"]),
-        _block("h3, h4, h5, h6",
-               [*r("heading3"), "page-break-after: avoid;", "break-after: avoid;"]),
+        _block(
+            "h3, h4, h5, h6", [*r("heading3"), "page-break-after: avoid;", "break-after: avoid;"]
+        ),
         _block("a", [f"color: {link};"]),
         _block("a:visited", [f"color: {link};"]),
-        _block(".marking", [*r("header"), "text-transform: uppercase;",
-                            "letter-spacing: 0.08em;"]),
+        _block("section.summary-page h1", [*r("title")]),
+        _block(".marking", [*r("header"), "text-transform: uppercase;", "letter-spacing: 0.08em;"]),
         _block(".meta", [*r("meta"), f"color: {muted};"]),
         _block("p.standfirst", [*r("standfirst"), "text-align: start;"]),
         _block(".summary-list, .summary-list li", [*r("summary")]),
@@ -164,40 +176,67 @@ def stylesheet(theme: Theme) -> str:
         _block("pre", [*r("code"), "white-space: pre-wrap;", "text-align: start;"]),
         _block("code", [f"font-family: {font_stack(theme, 'mono')};"]),
         _block("figure.quote", ["margin: 1em 0;", "padding: 0;"]),
-        _block("blockquote", [
-            *r("quote"),
-            f"border-inline-start: 0.2em solid {theme.color('rule')};",
-            "margin-inline-start: 0;",
-            "margin-inline-end: 0;",
-            "padding-inline-start: 0.9em;",
-        ]),
+        _block(
+            "blockquote",
+            [
+                *r("quote"),
+                f"border-inline-start: 0.2em solid {theme.color('rule')};",
+                "margin-inline-start: 0;",
+                "margin-inline-end: 0;",
+                "padding-inline-start: 0.9em;",
+            ],
+        ),
         _block("blockquote p", ["font-style: inherit;", "text-align: start;"]),
-        _block("figure.quote figcaption", [
-            "padding-inline-start: 1.1em;", f"color: {muted};", "font-size: 0.9em;"]),
-        _block("p.attribution", [*r("attribution"), f"color: {muted};",
-                                 f"border-top: 0.05em solid {theme.color('rule')};",
-                                 "padding-top: 0.5em;", "text-align: start;"]),
-        _block("a.backlink", [
-            "font-size: 0.75em;",
-            "vertical-align: super;",
-            "line-height: 0;",
-            "text-decoration: none;",
-            "padding: 0 0.15em;",
-        ]),
-        _block("aside.key-facts", [
-            f"border: {box.border_width:g}pt solid {box_border};",
-            f"background-color: {box_bg};",
-            f"color: {box_text};",
-            f"padding: {_em(box.padding, base)} {_em(box.padding * 1.25, base)};",
-            "margin: 1.2em 0;",
-            "page-break-inside: avoid;",
-            "break-inside: avoid;",
-        ]),
+        _block(
+            "figure.quote figcaption",
+            ["padding-inline-start: 1.1em;", f"color: {muted};", "font-size: 0.9em;"],
+        ),
+        _block(
+            "p.attribution",
+            [
+                *r("attribution"),
+                f"color: {muted};",
+                f"border-top: 0.05em solid {theme.color('rule')};",
+                "padding-top: 0.5em;",
+                "text-align: start;",
+            ],
+        ),
+        _block(
+            "a.backlink",
+            [
+                "font-size: 0.75em;",
+                "vertical-align: super;",
+                "line-height: 0;",
+                "text-decoration: none;",
+                "padding: 0 0.15em;",
+            ],
+        ),
+        _block(
+            "aside.key-facts",
+            [
+                f"border: {box.border_width:g}pt solid {box_border};",
+                f"background-color: {box_bg};",
+                f"color: {box_text};",
+                f"padding: {_em(box.padding, base)} {_em(box.padding * 1.25, base)};",
+                "margin: 1.2em 0;",
+                "page-break-inside: avoid;",
+                "break-inside: avoid;",
+            ],
+        ),
         _block("aside.key-facts h2", [*r("box_title", on_box), "margin-top: 0;"]),
-        _block("aside.key-facts h3", [
-            *r("fact_label", on_box), "text-transform: uppercase;", "letter-spacing: 0.04em;"]),
-        _block("aside.key-facts ul", [*r("fact_value", on_box, colour=False),
-                                      "list-style: none;", "padding: 0;", "margin-top: 0;"]),
+        _block(
+            "aside.key-facts h3",
+            [*r("fact_label", on_box), "text-transform: uppercase;", "letter-spacing: 0.04em;"],
+        ),
+        _block(
+            "aside.key-facts ul",
+            [
+                *r("fact_value", on_box, colour=False),
+                "list-style: none;",
+                "padding: 0;",
+                "margin-top: 0;",
+            ],
+        ),
         _block("aside.key-facts li", ["margin-bottom: 0.2em;", "text-align: start;"]),
         _block(".fact-detail", [f"color: {muted};"]),
         _block("section.cover", ["margin-top: 30%;", "text-align: center;"]),

@@ -56,11 +56,24 @@ class Plan:
     dir: str
     articles: list[ArticlePlan]
     pack_box: Box = field(default_factory=list)
-    # model sentence id -> the anchor at the start of that sentence
-    anchors: dict[str, Target] = field(default_factory=dict)
-    # model sentence id -> the key fact that cites it (for the back link)
-    backlinks: dict[str, Target] = field(default_factory=dict)
+    # (article number, sentence id) -> the anchor at the start of that sentence.
+    # Keyed by article too: articles analysed apart may reuse sentence ids.
+    anchors: dict[tuple[int, str], Target] = field(default_factory=dict)
+    # (article number, sentence id) -> the key fact that cites it (for the back link)
+    backlinks: dict[tuple[int, str], Target] = field(default_factory=dict)
     anchor_ids: IdMaker = field(default_factory=lambda: IdMaker("s-"))
+
+    def anchor(self, number: int | None, sentence: str | None) -> tuple[int, Target] | None:
+        """Where ``sentence`` starts: in article ``number``, or (for the pack's
+        combined facts, ``None``) in the first article that has it."""
+        if sentence is None:
+            return None
+        numbers = [number] if number is not None else [ap.number for ap in self.articles]
+        for n in numbers:
+            target = self.anchors.get((n, sentence))
+            if target is not None:
+                return n, target
+        return None
 
     @property
     def summary_file(self) -> str:
@@ -95,8 +108,8 @@ def _box(facts_box: list[tuple[str, list[FactLine]]], prefix: str) -> Box:
 
 
 def make_plan(pack: Pack, theme: Theme) -> Plan:
-    pack_lang = language_tag(pack.language, *(a.language for a in pack.articles))
     first = pack.articles[0] if pack.articles else None
+    pack_lang = language_tag(pack.language, first.language if first else None)
     pack_dir = direction(pack_lang, _sample(first) if first else pack.title)
     articles: list[ArticlePlan] = []
     for n, article in enumerate(pack.articles, start=1):
@@ -120,16 +133,22 @@ def make_plan(pack: Pack, theme: Theme) -> Plan:
         if ap.article.standfirst:
             blocks.add(STANDFIRST_ID)
         for s in ap.article.sentences:
-            if s.block in blocks and s.id not in plan.anchors:
-                plan.anchors[s.id] = Target(ap.chapter_file, plan.anchor_ids(s.id))
+            if s.block in blocks and (ap.number, s.id) not in plan.anchors:
+                plan.anchors[ap.number, s.id] = Target(ap.chapter_file, plan.anchor_ids(s.id))
 
     for ap in articles:
         for _label, entries in ap.box:
             for line, html_id in entries:
-                if line.sentence in plan.anchors:
-                    plan.backlinks.setdefault(line.sentence, Target(ap.summary_file, html_id))
+                found = plan.anchor(ap.number, line.sentence)
+                if found is not None:
+                    plan.backlinks.setdefault(
+                        (ap.number, line.sentence or ""), Target(ap.summary_file, html_id)
+                    )
     for _label, entries in plan.pack_box:
         for line, html_id in entries:
-            if line.sentence in plan.anchors:
-                plan.backlinks.setdefault(line.sentence, Target(PACK_SUMMARY_FILE, html_id))
+            found = plan.anchor(None, line.sentence)
+            if found is not None:
+                plan.backlinks.setdefault(
+                    (found[0], line.sentence or ""), Target(PACK_SUMMARY_FILE, html_id)
+                )
     return plan

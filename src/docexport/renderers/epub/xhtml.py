@@ -12,6 +12,7 @@ import re
 import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeAlias
 
 from lxml import etree
 
@@ -26,10 +27,11 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EPUB_TYPE = f"{{{EPUB_NS}}}type"
 NSMAP: dict[str | None, str] = {None: XHTML_NS, "epub": EPUB_NS}
 
-Element = etree._Element
+Element: TypeAlias = etree._Element
 
 _SAFE_SCHEMES = ("http", "https", "mailto")
 _ID_BAD = re.compile(r"[^A-Za-z0-9_.-]+")
+_BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _MARK_TAGS = {"emphasis": "em", "strong": "strong", "code": "code"}
 
 
@@ -65,13 +67,19 @@ def safe_href(url: str | None) -> str | None:
         netloc = parts.netloc.encode("idna").decode("ascii") if parts.netloc else ""
     except UnicodeError:
         netloc = urllib.parse.quote(parts.netloc, safe=":@[]")
-    if any(c in netloc for c in " <>\"{}|\\^`"):
+    if any(c in netloc for c in ' <>"{}|\\^`'):
         return None
-    quote = urllib.parse.quote
-    path = quote(parts.path, safe="/%:@!$&'()*+,;=-._~")
-    query = quote(parts.query, safe="/?%:@!$&'()*+,;=-._~")
-    fragment = quote(parts.fragment, safe="/?%:@!$&'()*+,;=-._~")
+    path = _quote(parts.path, "/:@!$&'()*+,;=-._~")
+    query = _quote(parts.query, "/?:@!$&'()*+,;=-._~")
+    fragment = _quote(parts.fragment, "/?:@!$&'()*+,;=-._~")
     return urllib.parse.urlunsplit((parts.scheme.lower(), netloc, path, query, fragment))
+
+
+def _quote(part: str, safe: str) -> str:
+    """Percent-encode what a URL cannot hold, keeping existing ``%XX`` escapes
+    (a bare ``%``, as in ``100%``, is encoded)."""
+    part = _BARE_PERCENT.sub("%25", part)
+    return urllib.parse.quote(part, safe=safe + "%")
 
 
 @dataclass
@@ -127,8 +135,9 @@ def set_lang(el: Element, lang: str) -> None:
     el.set(XML_LANG, lang)
 
 
-def label(parent: Element, tag: str, text: str, doc: Document,
-          attrs: dict[str, str] | None = None) -> Element:
+def label(
+    parent: Element, tag: str, text: str, doc: Document, attrs: dict[str, str] | None = None
+) -> Element:
     """An element holding docexport's own (English) wording, tagged as English
     when the document is not, so a screen reader switches voice correctly."""
     el = sub(parent, tag, attrs, text)
@@ -213,14 +222,50 @@ class Document:
 
 _BLOCKS = frozenset(
     f"{{{XHTML_NS}}}{t}"
-    for t in ("html", "head", "body", "section", "article", "aside", "header", "nav", "ol",
-              "ul", "figure", "blockquote", "div")
+    for t in (
+        "html",
+        "head",
+        "body",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "nav",
+        "ol",
+        "ul",
+        "figure",
+        "blockquote",
+        "div",
+    )
 )
 _LINES = frozenset(
     f"{{{XHTML_NS}}}{t}"
-    for t in ("meta", "title", "link", "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre",
-              "figcaption", "section", "aside", "header", "nav", "ol", "ul", "figure",
-              "blockquote", "div", "body", "head")
+    for t in (
+        "meta",
+        "title",
+        "link",
+        "p",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "pre",
+        "figcaption",
+        "section",
+        "aside",
+        "header",
+        "nav",
+        "ol",
+        "ul",
+        "figure",
+        "blockquote",
+        "div",
+        "body",
+        "head",
+    )
 )
 
 
@@ -229,7 +274,7 @@ def _indent_blocks(el: Element) -> None:
     readable and diffs stay small."""
     if el.tag not in _BLOCKS or (el.text and el.text.strip()):
         return
-    children = list(el)
+    children: list[Element] = list(el)
     if not children or not all(c.tag in _LINES for c in children):
         return
     el.text = "\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import io
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,6 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from ...model import Article, Pack
 from ...themes import Theme
 from .. import briefing
-from ..briefing import format_date
 from .markup import MarkupContext, text
 from .styles import Styles
 
@@ -41,7 +41,7 @@ class Mark:
 
 
 def tag(flowable: Flowable, mark: Mark) -> Flowable:
-    flowable._dx_mark = mark  # type: ignore[attr-defined]
+    flowable._dx_mark = mark
     return flowable
 
 
@@ -102,27 +102,33 @@ class Furniture:
         if doc.article_index is not None:
             article = self.pack.articles[doc.article_index]
         footer = briefing.footer_text(self.pack, article, self.theme)
-        f = self.para(
-            text(footer, self.theme.role("footer").font, self.ctx), "footer", width * 0.7
-        )
+        f = self.para(text(footer, self.theme.role("footer").font, self.ctx), "footer", width * 0.7)
         f.drawOn(canv, x, bottom)
         canv.restoreState()
 
 
 def _numbered_canvas(font: str, size: float, color: str, right: float, y: float, on: bool) -> type:
-    class NumberedCanvas(Canvas):
-        """Holds pages until save() so each can say "Page N of M"."""
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
+        """Holds pages until save() so each can say "Page N of M".
+
+        Bookmarks and links name pages by the document's page counter, so it
+        advances with every held page and is rewound before the pages are
+        written in order.
+        """
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held: list[dict[str, Any]] = []
+            self._first_page = self._doc.pageCounter
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        def showPage(self) -> None:
             self._held.append(dict(self.__dict__))
+            self._doc.pageCounter += 1
             self._startPage()
 
         def save(self) -> None:
             total = len(self._held)
+            self._doc.pageCounter = self._first_page
             for n, state in enumerate(self._held, 1):
                 self.__dict__.update(state)
                 if on:
@@ -137,7 +143,7 @@ def _numbered_canvas(font: str, size: float, color: str, right: float, y: float,
     return NumberedCanvas
 
 
-class DocTemplate(BaseDocTemplate):
+class DocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """Announces tagged flowables to the outline, the contents and the footer."""
 
     def __init__(self, buf: io.BytesIO, **kwargs: Any) -> None:
@@ -145,7 +151,7 @@ class DocTemplate(BaseDocTemplate):
         self.article_index: int | None = None
         self._outline_level = -1
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+    def afterFlowable(self, flowable: Flowable) -> None:
         mark: Mark | None = getattr(flowable, "_dx_mark", None)
         if mark is None:
             return
@@ -161,7 +167,7 @@ class DocTemplate(BaseDocTemplate):
             if mark.toc_markup is not None:
                 self.notify("TOCEntry", (0, mark.toc_markup, self.page, mark.key))
 
-    def handle_documentBegin(self) -> None:  # noqa: N802 - reportlab's name
+    def handle_documentBegin(self) -> None:
         self.article_index = None
         self._outline_level = -1
         super().handle_documentBegin()
@@ -204,14 +210,18 @@ def metadata(pack: Pack) -> dict[str, Any]:
         if label not in sources:
             sources.append(label)
     if pack.is_multi or first is None:
-        subject = pack.summary[0] if pack.summary else f"Briefing pack: {len(pack.articles)} articles"
+        subject = (
+            pack.summary[0] if pack.summary else f"Briefing pack: {len(pack.articles)} articles"
+        )
         facts = pack.facts or tuple(f for a in pack.articles for f in a.facts)
         title = pack.title
     else:
         subject = briefing.document_subject(first)
         facts = first.facts
         title = pack.title or first.headline
-    lang = pack.language or (first.language if first else None) or "und"
+    lang = pack.language or (first.language if first else None) or ""
+    if not re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*", lang):
+        lang = "und"  # not a BCP 47 tag; say "undetermined" rather than write junk
     return {
         "title": title,
         "author": "; ".join(sources),
@@ -231,8 +241,20 @@ def toc(styles: Styles) -> TableOfContents:
         spaceBefore=2,
         spaceAfter=4,
     )
-    t = TableOfContents(levelStyles=[level], dotsMinLevel=0)
-    return t
+    from reportlab.platypus import TableStyle
+
+    # The contents is a Table inside; its default font would be Helvetica.
+    table_style = TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), styles.fonts.main("body").name),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+    )
+    return TableOfContents(levelStyles=[level], dotsMinLevel=0, tableStyle=table_style)
 
 
 def build_pdf(
@@ -270,13 +292,13 @@ def build_pdf(
     templates = [
         PageTemplate(
             id="summary",
-            frames=[Frame(id="summary", **frame_args)],  # type: ignore[arg-type]
+            frames=[Frame(id="summary", **frame_args)],
             onPageEnd=lambda c, d: furniture.draw(c, d, header=False),
             autoNextPageTemplate="body",
         ),
         PageTemplate(
             id="body",
-            frames=[Frame(id="body", **frame_args)],  # type: ignore[arg-type]
+            frames=[Frame(id="body", **frame_args)],
             onPageEnd=lambda c, d: furniture.draw(c, d, header=True),
         ),
     ]
@@ -318,7 +340,7 @@ def build_pdf(
         doc.canv.setDateFormatter(lambda *_: date)
         doc.canv.showOutline()
 
-    doc._startBuild = start_build  # type: ignore[method-assign]
+    doc._startBuild = start_build
     if multi_pass:
         doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
     else:

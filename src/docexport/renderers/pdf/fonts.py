@@ -9,7 +9,7 @@ Fallback order for a character the theme's font lacks:
 
 1. the theme's own families for that role, in order;
 2. a script font known to cover it well (Noto Sans Arabic / Hebrew, a CJK
-   TrueType font such as WenQuanYi Zen Hei);
+   TrueType font such as WenQuanYi Zen Hei; Noto CJK is CFF, not embeddable);
 3. DejaVu Sans and DejaVu Serif (fonts-dejavu-core: Latin, Greek, Cyrillic,
    Vietnamese, basic Arabic and Hebrew);
 4. any installed TrueType font fontconfig lists for that character.
@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 VARIANTS: tuple[str, ...] = ("regular", "bold", "italic", "bolditalic")
-_FC_STYLE = {"regular": "", "bold": ":bold", "italic": ":italic", "bolditalic": ":bold:italic"}
 _FILE_SUFFIX = {
     "regular": ("-Regular", "", "-Roman", "-Book"),
     "bold": ("-Bold",),
@@ -88,15 +87,14 @@ class RegisteredFont:
 
     name: str  # reportlab family name; also the regular face's font name
     family: str
-    coverage: frozenset[int]
-    shaped: bool = False
+    coverage: frozenset[str]  # characters, so ``set(text) <= coverage`` is one check
 
 
 @dataclass(slots=True)
 class _Registry:
-    families: dict[tuple[str, bool], RegisteredFont | None] = field(default_factory=dict)
+    families: dict[str, RegisteredFont | None] = field(default_factory=dict)
     by_char: dict[int, RegisteredFont | None] = field(default_factory=dict)
-    listed: dict[str, list[tuple[Path, int]]] = field(default_factory=dict)
+    index: dict[str, list[tuple[int, int, str]]] | None = None
 
 
 _REG = _Registry()
@@ -122,17 +120,43 @@ def _fc(args: list[str]) -> str:
     return out.stdout
 
 
+def _fc_index() -> dict[str, list[tuple[int, int, str]]]:
+    """Every installed TrueType face by family: (weight, slant, file); one fc-list call."""
+    with _lock:
+        if _REG.index is None:
+            index: dict[str, list[tuple[int, int, str]]] = {}
+            out = _fc(
+                ["fc-list", "--format", "%{family}|%{weight}|%{slant}|%{fontformat}|%{file}\n"]
+            )
+            for line in out.splitlines():
+                parts = line.split("|")
+                if len(parts) != 5 or parts[3] != "TrueType":
+                    continue
+                try:  # variable fonts give ranges like "[0 1000]"; skip them
+                    weight, slant = int(parts[1]), int(parts[2])
+                except ValueError:
+                    continue
+                for fam in parts[0].split(","):
+                    index.setdefault(_norm(fam), []).append((weight, slant, parts[4]))
+            for faces in index.values():
+                faces.sort(key=lambda f: f[2])
+            _REG.index = index
+        return _REG.index
+
+
 def _fc_match(family: str, variant: str) -> Path | None:
-    """The file fontconfig picks for ``family`` if it really is that family."""
-    out = _fc(["fc-match", "-f", "%{file}|%{family}|%{fontformat}\n", family + _FC_STYLE[variant]])
-    for line in out.splitlines():
-        parts = line.split("|")
-        if len(parts) < 3 or parts[2] != "TrueType":
-            continue
-        # fc-match always answers; accept only the family we asked for.
-        if _norm(family) in {_norm(f) for f in parts[1].split(",")}:
-            return Path(parts[0])
-    return None
+    """The installed file of a family's face, via fontconfig's font list."""
+    faces = _fc_index().get(_norm(family))
+    if not faces:
+        return None
+    bold = "bold" in variant
+    italic = "italic" in variant
+    wanted = [f for f in faces if (f[0] >= 150) == bold and (f[1] > 0) == italic]
+    if not wanted:
+        return None
+    target = 200 if bold else 80
+    best = min(wanted, key=lambda f: (abs(f[0] - target), f[1], f[2]))
+    return Path(best[2])
 
 
 def _scan_dirs(family: str, variant: str) -> Path | None:
@@ -161,30 +185,27 @@ def find_family(family: str) -> dict[str, Path] | None:
     return files
 
 
-def _font_name(family: str, variant: str, shaped: bool) -> str:
+def _font_name(family: str, variant: str) -> str:
     base = "dx-" + re.sub(r"[^A-Za-z0-9]", "", family)
-    if shaped:
-        base += "-sh"
     return base if variant == "regular" else f"{base}-{variant}"
 
 
-def register_family(family: str, *, shaped: bool = False) -> RegisteredFont | None:
+def register_family(family: str) -> RegisteredFont | None:
     """Register a family's faces with reportlab once per process; None if absent.
 
-    ``shaped`` registers a separate copy that reportlab runs through HarfBuzz
-    (for Arabic and Hebrew); the main fonts stay unshaped because shaping every
-    Latin word costs time and changes nothing.
+    Fonts are registered unshaped: HarfBuzz shaping every Latin word costs
+    time and changes nothing; right-to-left text is prepared in
+    :func:`docexport.renderers.pdf.markup.text` instead.
     """
-    key = (family, shaped)
     with _lock:
-        if key in _REG.families:
-            return _REG.families[key]
-        result = _register(family, shaped)
-        _REG.families[key] = result
+        if family in _REG.families:
+            return _REG.families[family]
+        result = _register(family)
+        _REG.families[family] = result
         return result
 
 
-def _register(family: str, shaped: bool) -> RegisteredFont | None:
+def _register(family: str) -> RegisteredFont | None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
@@ -193,15 +214,15 @@ def _register(family: str, shaped: bool) -> RegisteredFont | None:
         return None
     names: dict[str, str] = {}
     loaded: dict[Path, str] = {}
-    coverage: frozenset[int] = frozenset()
+    coverage: frozenset[str] = frozenset()
     for variant in VARIANTS:
         path = files[variant]
         if path in loaded:
             names[variant] = loaded[path]
             continue
-        name = _font_name(family, variant, shaped)
+        name = _font_name(family, variant)
         try:
-            font = TTFont(name, str(path), shapable=shaped)
+            font = TTFont(name, str(path), shapable=False)
         except (TTFError, OSError, ValueError):
             if variant == "regular":
                 return None
@@ -211,7 +232,7 @@ def _register(family: str, shaped: bool) -> RegisteredFont | None:
         loaded[path] = name
         names[variant] = name
         if variant == "regular":
-            coverage = frozenset(font.face.charToGlyph)
+            coverage = frozenset(map(chr, font.face.charToGlyph))
     pdfmetrics.registerFontFamily(
         names["regular"],
         normal=names["regular"],
@@ -219,7 +240,7 @@ def _register(family: str, shaped: bool) -> RegisteredFont | None:
         italic=names["italic"],
         boldItalic=names["bolditalic"],
     )
-    return RegisteredFont(name=names["regular"], family=family, coverage=coverage, shaped=shaped)
+    return RegisteredFont(name=names["regular"], family=family, coverage=coverage)
 
 
 def face_name(font: RegisteredFont, bold: bool, italic: bool) -> str:
@@ -234,14 +255,6 @@ def face_name(font: RegisteredFont, bold: bool, italic: bool) -> str:
 def is_rtl(ch: str) -> bool:
     cp = ord(ch)
     return any(lo <= cp <= hi for lo, hi in RTL_RANGES)
-
-
-def _shaping_available() -> bool:
-    try:
-        import uharfbuzz  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def _listed_fonts(cp: int) -> list[tuple[Path, str]]:
@@ -262,7 +275,6 @@ def fallback_for(ch: str) -> RegisteredFont | None:
     with _lock:
         if cp in _REG.by_char:
             return _REG.by_char[cp]
-        shaped = is_rtl(ch) and _shaping_available()
         result: RegisteredFont | None = None
         candidates: list[str] = []
         for (lo, hi), fams in _SCRIPT_FONTS:
@@ -271,17 +283,17 @@ def fallback_for(ch: str) -> RegisteredFont | None:
         candidates.extend(GENERIC_FALLBACKS)
         # Fonts already picked for other characters come first: a script stays in one font.
         for font in _REG.by_char.values():
-            if font is not None and font.family not in candidates and cp in font.coverage:
+            if font is not None and font.family not in candidates and ch in font.coverage:
                 candidates.insert(0, font.family)
         for fam in candidates:
-            font = register_family(fam, shaped=shaped)
-            if font is not None and cp in font.coverage:
+            font = register_family(fam)
+            if font is not None and ch in font.coverage:
                 result = font
                 break
         if result is None and unicodedata.category(ch)[0] not in "CZ":
             for _path, fam in _listed_fonts(cp):
-                font = register_family(fam, shaped=shaped)
-                if font is not None and cp in font.coverage:
+                font = register_family(fam)
+                if font is not None and ch in font.coverage:
                     result = font
                     break
         _REG.by_char[cp] = result
@@ -299,17 +311,29 @@ def package_for(ch: str) -> str:
 
 @dataclass(slots=True)
 class FontSet:
-    """The resolved fonts of a theme: per role font, its installed families in order."""
+    """The resolved fonts of a theme: per role font, its installed families in order.
 
-    body: tuple[RegisteredFont, ...]
-    heading: tuple[RegisteredFont, ...]
-    mono: tuple[RegisteredFont, ...]
+    Only each role's first installed family is registered up front; the rest
+    of a role's list is registered the first time a character needs it.
+    """
 
-    def role(self, name: str) -> tuple[RegisteredFont, ...]:
-        return {"body": self.body, "heading": self.heading, "mono": self.mono}[name]
+    families: dict[str, tuple[str, ...]]
+    mains: dict[str, RegisteredFont]
+    _chains: dict[str, tuple[RegisteredFont, ...]] = field(default_factory=dict)
 
     def main(self, name: str) -> RegisteredFont:
-        return self.role(name)[0]
+        return self.mains[name]
+
+    def role(self, name: str) -> tuple[RegisteredFont, ...]:
+        chain = self._chains.get(name)
+        if chain is None:
+            found = [self.mains[name]]
+            for fam in self.families[name]:
+                font = register_family(fam)
+                if font is not None and font not in found:
+                    found.append(font)
+            chain = self._chains[name] = tuple(found)
+        return chain
 
 
 _SETS: dict[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], FontSet] = {}
@@ -319,18 +343,15 @@ class NoFontError(RuntimeError):
     pass
 
 
-def _chain(families: tuple[str, ...]) -> tuple[RegisteredFont, ...]:
-    found: list[RegisteredFont] = []
+def _first(families: tuple[str, ...]) -> RegisteredFont:
     for fam in (*families, *GENERIC_FALLBACKS):
         font = register_family(fam)
-        if font is not None and font not in found:
-            found.append(font)
-    if not found:
-        raise NoFontError(
-            f"no TrueType font found for any of {', '.join(families)} or DejaVu "
-            "(install fonts-dejavu-core)"
-        )
-    return tuple(found)
+        if font is not None:
+            return font
+    raise NoFontError(
+        f"no TrueType font found for any of {', '.join(families)} or DejaVu "
+        "(install fonts-dejavu-core)"
+    )
 
 
 def font_set(body: tuple[str, ...], heading: tuple[str, ...], mono: tuple[str, ...]) -> FontSet:
@@ -338,5 +359,7 @@ def font_set(body: tuple[str, ...], heading: tuple[str, ...], mono: tuple[str, .
     key = (body, heading, mono)
     with _lock:
         if key not in _SETS:
-            _SETS[key] = FontSet(body=_chain(body), heading=_chain(heading), mono=_chain(mono))
+            families = {"body": body, "heading": heading, "mono": mono}
+            mains = {role: _first(fams) for role, fams in families.items()}
+            _SETS[key] = FontSet(families=families, mains=mains)
         return _SETS[key]

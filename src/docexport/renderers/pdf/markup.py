@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...model import Inline, Link, Text
 from ...textutil import clean
 from ..briefing import Anchor
-from .fonts import FontSet, RegisteredFont, fallback_for, is_rtl
+from .fonts import FontSet, RegisteredFont, fallback_for
 
 _CONTROL = re.compile(r"[\t\n\r\f\v\u2028\u2029]")
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
-_RTL_RUN = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+(?:[ \u00a0]+[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+)+")
+_RTL_CHARS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+_RTL_RUN = re.compile(f"[{_RTL_CHARS}]+(?: [{_RTL_CHARS}]+)*")
+_RTL_ANY = re.compile(f"[{_RTL_CHARS}]")
+_ARABIC = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
 @dataclass(slots=True)
@@ -28,7 +32,6 @@ class MarkupContext:
     """Per-document state: the fonts, and what could not be drawn."""
 
     fonts: FontSet
-    shaping: bool
     missing: dict[str, None] = field(default_factory=dict)  # ordered set
     rtl_unshaped: bool = False
 
@@ -51,30 +54,48 @@ def _normalise(s: str) -> str:
     return _CONTROL.sub(" ", s)
 
 
-def _visual_rtl(s: str) -> str:
-    """Reverse the word order of multi-word right-to-left runs.
+def _visual_rtl(s: str, ctx: MarkupContext) -> str:
+    """Right-to-left runs in visual order, Arabic letters in their joined forms.
 
-    reportlab lays words out left to right; without its optional bidi module
-    a run of Arabic or Hebrew words would read backwards. HarfBuzz orders the
-    glyphs inside each word. A run that wraps across lines stays approximate.
+    reportlab lays glyphs out left to right and its bidi module (rlbidi) is
+    not on PyPI, so each run of Arabic or Hebrew words is reversed here: words
+    in reverse order, letters in reverse order. Arabic letters are first turned
+    into their contextual presentation forms by ``arabic-reshaper`` (optional);
+    without it they print unjoined and a warning says so. A run that wraps
+    across lines keeps its words in single-line order.
     """
-    return _RTL_RUN.sub(lambda m: " ".join(reversed(m.group(0).split())), s)
+
+    def flip(m: re.Match[str]) -> str:
+        run = m.group(0)
+        if _ARABIC.search(run):
+            reshape = _reshaper()
+            if reshape is None:
+                ctx.rtl_unshaped = True
+            else:
+                run = reshape(run)
+        return " ".join(word[::-1] for word in reversed(run.split(" ")))
+
+    return _RTL_RUN.sub(flip, s)
+
+
+def _reshaper() -> Callable[[str], str] | None:
+    try:
+        import arabic_reshaper
+    except ImportError:
+        return None
+    return arabic_reshaper.reshape  # type: ignore[no-any-return]
 
 
 def text(s: str, role_font: str, ctx: MarkupContext) -> str:
     """Escape ``s`` for a paragraph set in ``role_font``, with font fallback."""
     s = _normalise(s)
-    chain = ctx.fonts.role(role_font)
-    main = chain[0]
-    if s.isascii() and all(ord(c) in main.coverage for c in set(s)):
+    main = ctx.fonts.main(role_font)
+    rtl = _RTL_ANY.search(s) is not None
+    if not rtl and set(s) <= main.coverage:
         return escape(s)
-    if any(is_rtl(c) for c in s):
-        if ctx.shaping:
-            s = _visual_rtl(s)
-        else:
-            ctx.rtl_unshaped = True
-            s = _visual_rtl(s)
-            s = re.sub(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+", lambda m: m.group(0)[::-1], s)
+    if rtl:
+        s = _visual_rtl(s, ctx)
+    chain = ctx.fonts.role(role_font)
     out: list[str] = []
     run: list[str] = []
     run_font: RegisteredFont | None = main
@@ -90,16 +111,13 @@ def text(s: str, role_font: str, ctx: MarkupContext) -> str:
 
 
 def _font_for(ch: str, chain: tuple[RegisteredFont, ...], ctx: MarkupContext) -> RegisteredFont:
-    cp = ord(ch)
     main = chain[0]
-    if cp in main.coverage or ch in " \u00a0" or unicodedata.category(ch) in ("Cf", "Mn"):
+    if ch in main.coverage or ch in " \u00a0" or unicodedata.category(ch) in ("Cf", "Mn"):
         # Combining marks stay with their base letter's font (text is NFC).
         return main
-    rtl = is_rtl(ch)
-    if not (rtl and ctx.shaping):
-        for font in chain[1:]:
-            if cp in font.coverage:
-                return font
+    for font in chain[1:]:
+        if ch in font.coverage:
+            return font
     found = fallback_for(ch)
     if found is not None:
         return found
@@ -107,7 +125,9 @@ def _font_for(ch: str, chain: tuple[RegisteredFont, ...], ctx: MarkupContext) ->
     return main
 
 
-def _flush(out: list[str], run: list[str], font: RegisteredFont | None, main: RegisteredFont) -> None:
+def _flush(
+    out: list[str], run: list[str], font: RegisteredFont | None, main: RegisteredFont
+) -> None:
     if not run:
         return
     chunk = escape("".join(run))

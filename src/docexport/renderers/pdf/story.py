@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
@@ -27,8 +28,10 @@ from ...model import (
     Heading,
     ListBlock,
     Pack,
-    Paragraph as ParagraphBlock,
     Text,
+)
+from ...model import (
+    Paragraph as ParagraphBlock,
 )
 from ...themes import Theme
 from .. import briefing
@@ -36,6 +39,16 @@ from ..briefing import Anchor
 from .document import Mark, tag, toc
 from .markup import MarkupContext, escape, inlines, internal_link, link, text
 from .styles import Styles, build
+
+# A fact line longer than this is cut in the box: the box is a summary, and
+# a cell taller than a page cannot be laid out at all.
+FACT_CHARS = 280
+_TAG = re.compile(r"<[^>]*>")
+_LONG_TOKEN = re.compile(r"\S{60,}")
+
+
+def _clip(s: str, limit: int) -> str:
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
 
 
 @dataclass(slots=True)
@@ -56,12 +69,25 @@ class StoryBuilder:
         key = (f"{id(styles)}:{role}", repr(sorted(changes.items())))
         s = self._derived.get(key)
         if s is None:
-            s = ParagraphStyle(f"{role}-x{len(self._derived)}", parent=styles[role], **changes)  # type: ignore[arg-type]
+            s = ParagraphStyle(f"{role}-x{len(self._derived)}", parent=styles[role], **changes)
             self._derived[key] = s
         return s
 
     def para(self, markup: str, style: ParagraphStyle, **kw: object) -> Paragraph:
-        return Paragraph(markup, style, **kw)  # type: ignore[arg-type]
+        if getattr(style, "hyphenationLang", None) and _LONG_TOKEN.search(_TAG.sub(" ", markup)):
+            # reportlab tries every hyphenation split of a long token, measuring
+            # each: a 3,000-character "word" takes seconds. Such tokens are not
+            # words; break them without hyphenation.
+            style = self.style_for(style, hyphenationLang="")
+        return Paragraph(markup, style, **kw)
+
+    def style_for(self, style: ParagraphStyle, **changes: object) -> ParagraphStyle:
+        key = (f"{id(style)}:{style.name}", repr(sorted(changes.items())))
+        derived = self._derived.get(key)
+        if derived is None:
+            derived = ParagraphStyle(f"{style.name}-y{len(self._derived)}", parent=style, **changes)
+            self._derived[key] = derived
+        return derived
 
     def t(self, s: str, role: str) -> str:
         return text(s, self.theme.role(role).font, self.ctx)
@@ -88,23 +114,41 @@ class StoryBuilder:
         rows: list[list[object]] = [[title, ""]]
         linked = False
         label_style = self.style(styles, "fact_label", spaceBefore=1.5)
+        starts: list[int] = []
         for label, lines in sections:
-            cell: list[Flowable] = []
-            for line in lines:
-                markup = self.t(line.text, "fact_value")
+            # One row per fact, so a long box can still break between rows.
+            for n, line in enumerate(lines):
+                markup = self.t(_clip(line.text, FACT_CHARS), "fact_value")
                 if line.sentence and line.sentence in self.anchors:
                     markup = internal_link(markup, line.sentence, self.link_color)
                     linked = True
                 if line.detail:
                     muted = self.theme.color("muted")
-                    markup += f' <font color="{muted}">— {self.t(line.detail, "fact_value")}</font>'
-                cell.append(self.para(markup, styles["fact_value"]))
-            rows.append([self.para(self.t(label, "fact_label"), label_style), cell])
+                    detail = self.t(_clip(line.detail, FACT_CHARS), "fact_value")
+                    markup += f' <font color="{muted}">— {detail}</font>'
+                head = self.para(self.t(label, "fact_label"), label_style) if n == 0 else ""
+                if n == 0:
+                    starts.append(len(rows))
+                rows.append([head, self.para(markup, styles["fact_value"])])
         if linked:
-            hint = self.style(styles, "fact_value", fontSize=7.5, leading=9.5,
-                              textColor=HexColor(self.theme.color("muted")), spaceAfter=0)
-            rows.append(["", self.para(self.t("Each fact links to its sentence in the article.",
-                                              "fact_value"), hint)])
+            starts.append(len(rows))  # the hint gets a little air above it
+            hint = self.style(
+                styles,
+                "fact_value",
+                fontSize=7.5,
+                leading=9.5,
+                textColor=HexColor(self.theme.color("muted")),
+                spaceAfter=0,
+            )
+            rows.append(
+                [
+                    "",
+                    self.para(
+                        self.t("Each fact links to its sentence in the article.", "fact_value"),
+                        hint,
+                    ),
+                ]
+            )
         width = self.theme.page.width - self.theme.page.margin_left - self.theme.page.margin_right
         label_w = min(100.0, width * 0.25)
         table = Table(rows, colWidths=[label_w, width - label_w], hAlign="LEFT")
@@ -113,6 +157,8 @@ class StoryBuilder:
             TableStyle(
                 [
                     ("SPAN", (0, 0), (1, 0)),
+                    # Empty cells still set a font; without this it is Helvetica.
+                    ("FONTNAME", (0, 0), (-1, -1), self.ctx.fonts.main("body").name),
                     ("BACKGROUND", (0, 0), (-1, -1), HexColor(box.background)),
                     ("BOX", (0, 0), (-1, -1), box.border_width, HexColor(box.border)),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -120,7 +166,9 @@ class StoryBuilder:
                     ("RIGHTPADDING", (0, 0), (-1, -1), pad),
                     ("TOPPADDING", (0, 0), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                    *[("TOPPADDING", (0, r), (-1, r), 5) for r in starts[1:]],
                     ("TOPPADDING", (0, 0), (-1, 0), pad),
+                    ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
                     ("BOTTOMPADDING", (0, -1), (-1, -1), pad),
                     ("LINEBELOW", (0, 0), (-1, 0), 0.5, HexColor(box.border)),
                 ]
@@ -177,7 +225,9 @@ class StoryBuilder:
                 ),
             )
         )
-        out.append(self.para(self.t(briefing.meta_line(self.pack, article), "meta"), styles["meta"]))
+        out.append(
+            self.para(self.t(briefing.meta_line(self.pack, article), "meta"), styles["meta"])
+        )
         if article.standfirst:
             out.append(self.para(self.t(article.standfirst, "standfirst"), styles["standfirst"]))
         if article.summary:
@@ -186,7 +236,9 @@ class StoryBuilder:
             out.extend(self.bullets(article.summary, styles))
         box = self.facts_box(article.facts, styles)
         if box:
-            out.append(tag(Spacer(1, 0), Mark(key=f"{key}-facts", title=self.theme.box.title, level=1)))
+            out.append(
+                tag(Spacer(1, 0), Mark(key=f"{key}-facts", title=self.theme.box.title, level=1))
+            )
             out.extend(box)
         out.append(NextPageTemplate("body"))
         out.append(PageBreak())
@@ -195,7 +247,9 @@ class StoryBuilder:
 
     # ----------------------------------------------------------------- body
 
-    def anchored(self, block_inlines: tuple[object, ...], block_id: str, article: Article, role: str) -> str:
+    def anchored(
+        self, block_inlines: tuple[object, ...], block_id: str, article: Article, role: str
+    ) -> str:
         items = briefing.with_anchors(block_inlines, block_id, article.sentences)  # type: ignore[arg-type]
         kept: list[object] = []
         for item in items:
@@ -212,22 +266,26 @@ class StoryBuilder:
         head = self.para(self.t(article.headline, "heading1"), styles["heading1"])
         out.append(tag(head, Mark(key=f"{key}-text", title="Full text", level=1, article=index)))
         if article.standfirst:
-            st = (Text(text=article.standfirst),)
-            out.append(self.para(self.anchored(st, STANDFIRST_ID, article, "standfirst"), styles["standfirst"]))
+            st = (Text(text=article.standfirst),)  # type: ignore[call-arg]
+            out.append(
+                self.para(
+                    self.anchored(st, STANDFIRST_ID, article, "standfirst"), styles["standfirst"]
+                )
+            )
         background_done = any(
             isinstance(b, Heading) and b.inlines and "background" in b.inlines[0].text.lower()
             for b in article.body
         )
-        n = 0
-        for block in article.body:
-            n += 1
+        for n, block in enumerate(article.body, 1):
             bkey = f"{key}-b{n}"
             match block:
                 case Heading():
                     lvl = max(1, min(block.level, 3))
                     role = f"heading{min(lvl + 1, 3)}"
                     title = "".join(i.text for i in block.inlines)
-                    p = self.para(self.anchored(block.inlines, block.id, article, role), styles[role])
+                    p = self.para(
+                        self.anchored(block.inlines, block.id, article, role), styles[role]
+                    )
                     out.append(CondPageBreak(60))
                     out.append(tag(p, Mark(key=bkey, title=title, level=1 + lvl)))
                 case ParagraphBlock():
@@ -241,19 +299,27 @@ class StoryBuilder:
                         role = "standfirst"
                     st = styles[role]
                     if block.role == "note":
-                        st = self.style(styles, "body", textColor=HexColor(self.theme.color("muted")))
+                        st = self.style(
+                            styles, "body", textColor=HexColor(self.theme.color("muted"))
+                        )
                     out.append(self.para(self.anchored(block.inlines, block.id, article, role), st))
                 case BlockQuote():
                     st = self.style(styles, "quote", leftIndent=18, rightIndent=12)
-                    out.append(self.para(self.anchored(block.inlines, block.id, article, "quote"), st))
+                    out.append(
+                        self.para(self.anchored(block.inlines, block.id, article, "quote"), st)
+                    )
                     if block.speaker:
-                        sp = self.style(styles, "attribution", leftIndent=18, spaceBefore=0, spaceAfter=8)
+                        sp = self.style(
+                            styles, "attribution", leftIndent=18, spaceBefore=0, spaceAfter=8
+                        )
                         out.append(self.para("— " + self.t(block.speaker, "attribution"), sp))
                 case ListBlock():
                     st = self.style(styles, "list", leftIndent=16, bulletIndent=4)
                     for i, item in enumerate(block.items, 1):
                         bullet = f"{i}." if block.ordered else "•"
-                        markup = inlines(item, self.theme.role("list").font, self.ctx, self.link_color)
+                        markup = inlines(
+                            item, self.theme.role("list").font, self.ctx, self.link_color
+                        )
                         out.append(self.para(markup, st, bulletText=bullet))
                 case CodeBlock():
                     out.append(self.code(block.text, styles))
@@ -282,7 +348,9 @@ class StoryBuilder:
         label, url = briefing.attribution(article)
         role = "attribution"
         if url and label.endswith(url):
-            markup = self.t(label[: -len(url)], role) + link(self.t(url, role), url, self.link_color)
+            markup = self.t(label[: -len(url)], role) + link(
+                self.t(url, role), url, self.link_color
+            )
         elif url:
             markup = link(self.t(label, role), url, self.link_color)
         else:

@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...themes import ROLES, Theme, TextStyle
+from ...themes import ROLES, TextStyle, Theme
 from .fonts import FontSet, face_name, font_set
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 _ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 4}
 # pyphen dictionary names for the languages we hyphenate; others are not hyphenated.
 _HYPHEN_LANGS = {
-    "en": "en_GB",
+    "en": "en_US",
     "de": "de_DE",
     "fr": "fr",
     "es": "es",
@@ -58,14 +58,16 @@ def hyphenation_language(language: str | None) -> str | None:
     return lang if lang in pyphen.LANGUAGES else None
 
 
-def _style(name: str, ts: TextStyle, fonts: FontSet, theme: Theme, hyph: str | None) -> ParagraphStyle:
+def _style(
+    name: str, ts: TextStyle, fonts: FontSet, theme: Theme, hyph: str | None
+) -> ParagraphStyle:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.styles import ParagraphStyle
 
     family = fonts.main(ts.font)
     font_name = face_name(family, ts.bold, ts.italic)
     extra: dict[str, object] = {}
-    if hyph and name in ("body", "standfirst", "quote", "list", "summary"):
+    if hyph and ts.align == "justify":  # ragged text reads better unbroken
         extra["hyphenationLang"] = hyph
         extra["embeddedHyphenation"] = 1
         extra["uriWasteReduce"] = 0.3

@@ -492,7 +492,10 @@ def run_export(
         interrupted = True
     finally:
         if executor is not None:
-            executor.shutdown(wait=not interrupted, cancel_futures=True)
+            try:
+                executor.shutdown(wait=not interrupted, cancel_futures=True)
+            except TypeError:  # Dask's ClientExecutor has no cancel_futures
+                executor.shutdown(wait=not interrupted)
         remove_stale_temps(out_dir)
     order = {job.input: i for i, job in enumerate(jobs)}
     fmt_order = {f: i for i, f in enumerate(settings.formats)}

@@ -1,0 +1,349 @@
+"""Key-facts evaluation: the analysis against the labelled articles in tests/fixtures/articles.
+
+    python benchmarks/facts.py            # table, misses, timing
+    python benchmarks/facts.py --quiet    # table and timing only
+
+For every ``<slug>.txt`` there is a ``<slug>.key.json`` written from the article by hand:
+people (with the roles the article gives), organisations (with acronyms), places, key
+figures, dates and direct quotes with their speakers; ``*_optional`` lists name things an
+extractor may find without being wrong (they count neither way). Prints, per kind,
+precision and recall, the quote-speaker and person-role accuracy, the misses, and the time
+to analyse a 3,000-word article. ``tests/analysis/test_eval_floor.py`` holds the floors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+KINDS = ("person", "organisation", "place", "figure", "date", "quote")
+
+
+def norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").lower().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"(?:'s)\b", "", text)
+    text = re.sub(r"[^\w\s'&-]", " ", text)
+    text = re.sub(r"^(?:the|la|le|les|el|der|die|das)\s+", "", text.strip())
+    return " ".join(text.split())
+
+
+def alnum(text: str | None) -> str:
+    return re.sub(
+        r"[\W_]+", "", unicodedata.normalize("NFKC", text or "").lower().replace("’", "'")
+    )
+
+
+@dataclass
+class Count:
+    tp: int = 0  # required key items found
+    total: int = 0  # required key items
+    ext_ok: int = 0  # extracted items that match a required item
+    ext_fp: int = 0  # extracted items that match nothing in the key
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.total if self.total else 1.0
+
+    @property
+    def precision(self) -> float:
+        seen = self.ext_ok + self.ext_fp
+        return self.ext_ok / seen if seen else 1.0
+
+
+@dataclass
+class Report:
+    counts: dict[str, Count] = field(default_factory=lambda: {k: Count() for k in KINDS})
+    speaker_ok: int = 0
+    speaker_total: int = 0
+    role_ok: int = 0
+    role_total: int = 0
+    invented_quotes: int = 0
+    misses: list[str] = field(default_factory=list)
+    articles: int = 0
+    languages: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_ok / self.speaker_total if self.speaker_total else 1.0
+
+    @property
+    def role_accuracy(self) -> float:
+        return self.role_ok / self.role_total if self.role_total else 1.0
+
+
+def _names(item: dict[str, Any]) -> set[str]:
+    out = {norm(item["name"])} | {norm(a) for a in item.get("aliases", [])}
+    if item.get("acronym"):
+        out.add(norm(item["acronym"]))
+    return out
+
+
+def _fact_names(fact: Any) -> set[str]:
+    out = {norm(fact.text)} | {norm(a) for a in getattr(fact, "aliases", ())}
+    if getattr(fact, "acronym", None):
+        out.add(norm(fact.acronym))
+    return out
+
+
+def _alternatives(name: str) -> set[str]:
+    return {norm(n) for n in name.split("|")}
+
+
+def _score_named(
+    kind: str,
+    key_items: list[Any],
+    optional: list[str],
+    facts: list[Any],
+    report: Report,
+    slug: str,
+) -> dict[int, Any]:
+    """Recall over required items, precision over extracted facts; returns key index -> fact."""
+    count = report.counts[kind]
+    if kind == "place":
+        key_sets = [_alternatives(p) for p in key_items]
+    else:
+        key_sets = [_names(p) for p in key_items]
+    opt = set().union(*(_alternatives(o) for o in optional)) if optional else set()
+    found: dict[int, Any] = {}
+    for fact in facts:
+        names = _fact_names(fact)
+        hit = next((n for n, ks in enumerate(key_sets) if names & ks), None)
+        if hit is not None:
+            count.ext_ok += 1
+            found.setdefault(hit, fact)
+        elif names & opt:
+            continue
+        else:
+            count.ext_fp += 1
+            report.misses.append(f"{slug}: extra {kind} {fact.text!r}")
+    count.total += len(key_items)
+    count.tp += len(found)
+    for n, item in enumerate(key_items):
+        if n not in found:
+            label = item if isinstance(item, str) else item["name"]
+            report.misses.append(f"{slug}: missed {kind} {label!r}")
+    return found
+
+
+def _value_match(a: float, b: float) -> bool:
+    return abs(a - b) <= max(1e-9, 0.005 * abs(a))
+
+
+def _speaker_ok(speaker: str | None, expected: str, key: dict[str, Any]) -> bool:
+    if not speaker:
+        return False
+    names = {norm(expected)}
+    for item in key["people"] + key["organisations"]:
+        if norm(expected) in _names(item):
+            names |= _names(item)
+    return norm(speaker) in names
+
+
+def evaluate_article(path: Path, report: Report) -> None:
+    from docexport import load
+    from docexport.analysis import analyse_article
+
+    key = json.loads(path.with_suffix("").with_suffix(".key.json").read_text(encoding="utf-8"))
+    slug = key["slug"]
+    raw = load(path, analyse=False).articles[0]
+    raw = dataclasses.replace(raw, published=key.get("published"))
+    article = analyse_article(raw, index=1)
+    report.articles += 1
+    report.languages[article.language or "?"] = report.languages.get(article.language or "?", 0) + 1
+    by_kind: dict[str, list[Any]] = {k: [f for f in article.facts if f.kind == k] for k in KINDS}
+
+    people = _score_named(
+        "person", key["people"], key.get("people_optional", []), by_kind["person"], report, slug
+    )
+    for n, item in enumerate(key["people"]):
+        if item.get("roles") and n in people:
+            report.role_total += 1
+            role = norm(people[n].role)
+            if role and any(norm(r) in role or role in norm(r) for r in item["roles"]):
+                report.role_ok += 1
+            else:
+                report.misses.append(
+                    f"{slug}: role of {item['name']!r}: got {people[n].role!r}, "
+                    f"want one of {item['roles']}"
+                )
+    _score_named(
+        "organisation",
+        key["organisations"],
+        key.get("organisations_optional", []),
+        by_kind["organisation"],
+        report,
+        slug,
+    )
+    _score_named(
+        "place", key["places"], key.get("places_optional", []), by_kind["place"], report, slug
+    )
+
+    # Figures: by value (and unit when both sides give one).
+    count = report.counts["figure"]
+    count.total += len(key["figures"])
+    for item in key["figures"]:
+        hit = [
+            f
+            for f in by_kind["figure"]
+            if f.value is not None and _value_match(f.value, item["value"])
+        ]
+        if hit:
+            count.tp += 1
+        else:
+            report.misses.append(f"{slug}: missed figure {item['value']} ({item.get('label')})")
+    known = [i["value"] for i in key["figures"] + key.get("figures_optional", [])]
+    for f in by_kind["figure"]:
+        if f.value is not None and any(_value_match(f.value, v) for v in known):
+            count.ext_ok += 1
+        else:
+            count.ext_fp += 1
+
+    # Dates: by text or ISO form.
+    count = report.counts["date"]
+    count.total += len(key["dates"])
+    for item in key["dates"]:
+        want = norm(item["text"])
+        hit = [
+            d
+            for d in by_kind["date"]
+            if want in norm(d.text)
+            or norm(d.text) in want
+            or (item.get("iso") and d.iso == item["iso"])
+        ]
+        if hit:
+            count.tp += 1
+        else:
+            report.misses.append(f"{slug}: missed date {item['text']!r}")
+    for d in by_kind["date"]:
+        ok = any(
+            norm(i["text"]) in norm(d.text)
+            or norm(d.text) in norm(i["text"])
+            or (i.get("iso") and d.iso == i["iso"])
+            for i in key["dates"]
+        )
+        count.ext_ok += ok
+        count.ext_fp += not ok
+
+    # Quotes: by text; the speaker must match; nothing may be invented.
+    text_of_article = alnum(
+        " ".join([article.standfirst or ""] + [s.text for s in article.sentences])
+    )
+    count = report.counts["quote"]
+    count.total += len(key["quotes"])
+    for item in key["quotes"]:
+        want = alnum(item["text"])
+        hit = [
+            q
+            for q in by_kind["quote"]
+            if want in alnum(q.text) or (len(alnum(q.text)) > 20 and alnum(q.text) in want)
+        ]
+        if not hit:
+            report.misses.append(f"{slug}: missed quote {item['text'][:50]!r}")
+            continue
+        count.tp += 1
+        if item.get("speaker"):
+            report.speaker_total += 1
+            if _speaker_ok(hit[0].speaker, item["speaker"], key):
+                report.speaker_ok += 1
+            else:
+                report.misses.append(
+                    f"{slug}: speaker of {item['text'][:40]!r}: got {hit[0].speaker!r}, "
+                    f"want {item['speaker']!r}"
+                )
+    every = key["quotes"] + key.get("quotes_optional", [])
+    for q in by_kind["quote"]:
+        if alnum(q.text) not in text_of_article:
+            report.invented_quotes += 1
+            report.misses.append(f"{slug}: INVENTED quote {q.text[:50]!r}")
+        if any(
+            alnum(i["text"]) in alnum(q.text) or alnum(q.text) in alnum(i["text"]) for i in every
+        ):
+            count.ext_ok += 1
+        else:
+            count.ext_fp += 1
+            report.misses.append(f"{slug}: extra quote {q.text[:50]!r}")
+
+
+def evaluate(folder: Path = ARTICLES) -> Report:
+    report = Report()
+    for path in sorted(folder.glob("*.txt")):
+        evaluate_article(path, report)
+    return report
+
+
+def long_article_text(words: int = 3000) -> str:
+    """A 3,000-word article made of the English evaluation articles, for timing only."""
+    paragraphs: list[str] = []
+    for path in sorted(ARTICLES.glob("en-*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        paragraphs += [
+            ln for ln in lines[1:] if ln.strip() and not ln.startswith("Original Source:")
+        ]
+        if sum(len(p.split()) for p in paragraphs) >= words:
+            break
+    body: list[str] = []
+    for p in paragraphs:
+        body.append(p)
+        if sum(len(b.split()) for b in body) >= words:
+            break
+    return (
+        "A long briefing article for timing\n"
+        + "\n".join(body)
+        + "\nOriginal Source: example.org\n"
+    )
+
+
+def time_long_article(repeat: int = 5) -> tuple[int, float]:
+    from docexport import load
+    from docexport.analysis import analyse_article
+
+    text = long_article_text()
+    raw = load(text.encode("utf-8"), analyse=False).articles[0]
+    analyse_article(raw)  # warm up: lazy imports, gazetteer
+    runs = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        analyse_article(raw)
+        runs.append(time.perf_counter() - t0)
+    return len(text.split()), statistics.median(runs)
+
+
+def main(argv: list[str]) -> int:
+    report = evaluate()
+    langs = ", ".join(f"{k} {v}" for k, v in sorted(report.languages.items()))
+    print(f"{report.articles} articles ({langs})\n")
+    print(f"{'kind':<13} {'precision':>9} {'recall':>7} {'found':>6} {'key':>5} {'extra':>6}")
+    for kind in KINDS:
+        c = report.counts[kind]
+        print(
+            f"{kind:<13} {c.precision:>9.2f} {c.recall:>7.2f} {c.tp:>6} {c.total:>5} {c.ext_fp:>6}"
+        )
+    print(
+        f"\nquote-speaker accuracy {report.speaker_accuracy:.2f} "
+        f"({report.speaker_ok}/{report.speaker_total})"
+    )
+    print(
+        f"person-role accuracy   {report.role_accuracy:.2f} ({report.role_ok}/{report.role_total})"
+    )
+    print(f"invented quotes        {report.invented_quotes}")
+    words, seconds = time_long_article()
+    print(f"\nanalysing a {words}-word article: {seconds * 1000:.0f} ms (median of 5)")
+    if "--quiet" not in argv:
+        print("\nmisses:")
+        for line in report.misses:
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

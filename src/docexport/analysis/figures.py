@@ -1,0 +1,637 @@
+"""Figures: a number with its unit or currency and what it counts.
+
+"an additional 600 police officers" -> 600, label "additional police
+officers"; "a fourth-quarter profit of $1.13bn" -> 1.13e9 USD, label
+"fourth-quarter profit"; "rose 13 percent" -> 13 %; ranges ("5-7 years",
+"between 3,000 and 4,000"), numbers written as words ("nine aftershocks").
+Years, dates, times, ordinals and numbers inside names are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+
+_WORD_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "dix": 10,
+    "vingt": 20,
+    "cent": 100,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "diez": 10,
+    "veinte": 20,
+    "cien": 100,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "zehn": 10,
+    "zwanzig": 20,
+    "hundert": 100,
+}
+_SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "m": 1e6,
+    "mn": 1e6,
+    "k": 1e3,
+    "tn": 1e12,
+    "millón": 1e6,
+    "millones": 1e6,
+    "mil": 1e3,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "Millionen": 1e6,
+    "Million": 1e6,
+    "Milliarden": 1e9,
+    "Milliarde": 1e9,
+    "Mrd": 1e9,
+    "Mio": 1e6,
+    "mille": 1e3,
+    "Tausend": 1e3,
+}
+_CURRENCY_SIGNS = {
+    "$": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "A$": "AUD",
+    "C$": "CAD",
+    "R$": "BRL",
+    "HK$": "HKD",
+    "KSh": "KES",
+    "Ksh": "KES",
+    "Rs": "INR",
+    "Rs.": "INR",
+}
+_CURRENCY_WORDS = {
+    "dollars": "USD",
+    "dollar": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "shillings": "KES",
+    "francs": "CHF",
+    "pesos": "MXN",
+    "reais": "BRL",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "dólares": "USD",
+    "Euro": "EUR",
+    "Dollar": "USD",
+    "US-Dollar": "USD",
+    "USD": "USD",
+    "EUR": "EUR",
+    "GBP": "GBP",
+}
+_UNITS = {
+    "percent": "%",
+    "per cent": "%",
+    "%": "%",
+    "pour cent": "%",
+    "por ciento": "%",
+    "Prozent": "%",
+    "percentage points": "percentage points",
+    "km": "km",
+    "kilometres": "km",
+    "kilometers": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "miles": "miles",
+    "mile": "miles",
+    "metres": "m",
+    "meters": "m",
+    "metre": "m",
+    "meter": "m",
+    "cm": "cm",
+    "mm": "mm",
+    "kg": "kg",
+    "kilograms": "kg",
+    "tonnes": "tonnes",
+    "tons": "tons",
+    "seconds": "seconds",
+    "second": "seconds",
+    "minutes": "minutes",
+    "hours": "hours",
+    "days": "days",
+    "weeks": "weeks",
+    "months": "months",
+    "years": "years",
+    "year": "years",
+    "mph": "mph",
+    "km/h": "km/h",
+    "degrees": "degrees",
+    "°C": "°C",
+    "°F": "°F",
+    "acres": "acres",
+    "hectares": "hectares",
+    "barrels": "barrels",
+    "feet": "feet",
+    "ft": "feet",
+    "inches": "inches",
+    "litres": "litres",
+    "liters": "litres",
+    "gallons": "gallons",
+    "MW": "MW",
+    "GW": "GW",
+    "km²": "km²",
+}
+_NUM = (
+    r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+)
+_SIGN = r"(?:US\$|A\$|C\$|R\$|HK\$|KSh|Ksh|Rs\.?|[$€£¥₹])"
+_SCALE = (
+    r"(?:thousand|millions?|billions?|trillion|bn|mn|tn|m|k|millón|millones|mil millones|"
+    r"milliards?|Millionen|Million|Milliarden?|Mrd\.?|Mio\.?|mille|Tausend)"
+)
+_WORDNUM = r"(?:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")"
+_FIGURE = re.compile(
+    rf"(?P<sign>{_SIGN})?\s?(?P<num>{_NUM})(?:\s?(?P<dash>[-–—]|to|bis|à)\s?(?P=sign)?(?P<num2>{_NUM}))?"
+    rf"(?:\s?(?P<scale>{_SCALE})\b)?"
+    rf"|\b(?P<word>{_WORDNUM})(?:[\s-](?P<word2>{_WORDNUM}))?(?:\s(?P<wscale>thousand|million|billion|hundred))?\b",
+    re.IGNORECASE,
+)
+_LABEL_STOP = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "as",
+        "that",
+        "which",
+        "who",
+        "is",
+        "was",
+        "were",
+        "are",
+        "has",
+        "have",
+        "had",
+        "be",
+        "been",
+        "will",
+        "would",
+        "could",
+        "should",
+        "than",
+        "then",
+        "this",
+        "these",
+        "those",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "after",
+        "before",
+        "since",
+        "during",
+        "into",
+        "over",
+        "under",
+        "about",
+        "around",
+        "per",
+        "each",
+        "said",
+        "says",
+        "according",
+        "more",
+        "less",
+        "up",
+        "down",
+        "last",
+        "between",
+        "while",
+        "when",
+        "where",
+        "if",
+        "than",
+        "le",
+        "la",
+        "les",
+        "de",
+        "du",
+        "des",
+        "et",
+        "en",
+        "un",
+        "une",
+        "el",
+        "los",
+        "las",
+        "y",
+        "que",
+        "por",
+        "para",
+        "con",
+        "der",
+        "die",
+        "das",
+        "und",
+        "mit",
+        "von",
+        "im",
+        "zu",
+        "ein",
+        "eine",
+    ]
+)
+_VERBS = frozenset(
+    [
+        "shook",
+        "ran",
+        "won",
+        "saw",
+        "became",
+        "began",
+        "brought",
+        "stood",
+        "held",
+        "hit",
+        "struck",
+        "killed",
+        "died",
+        "left",
+        "remain",
+        "remained",
+        "went",
+        "came",
+        "took",
+        "made",
+        "got",
+        "rose",
+        "fell",
+        "grew",
+        "dropped",
+        "were",
+        "was",
+        "is",
+        "are",
+        "have",
+        "has",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "did",
+        "do",
+        "does",
+        "been",
+    ]
+)
+_CHANGE = frozenset(
+    [
+        "rose",
+        "fell",
+        "increased",
+        "decreased",
+        "grew",
+        "dropped",
+        "jumped",
+        "climbed",
+        "slid",
+        "slumped",
+        "surged",
+        "plunged",
+        "declined",
+        "gained",
+        "lost",
+        "cost",
+        "costs",
+        "posted",
+        "reported",
+        "earned",
+        "raised",
+        "paid",
+        "spent",
+        "received",
+        "made",
+        "totalled",
+        "totaled",
+        "reached",
+    ]
+)
+_PRE_MODIFIERS = frozenset(
+    ["additional", "extra", "more", "another", "further", "new", "other", "some"]
+)
+
+
+@dataclass
+class FigureMention:
+    text: str
+    value: float
+    unit: str | None
+    label: str | None
+    start: int
+    end: int
+
+
+def _parse_number(s: str) -> float | None:
+    s = s.replace("\u202f", "").replace("\u00a0", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+        return float(s.replace(",", ""))
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+", s):
+        return float(s.replace(" ", ""))
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        return float(s.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+,\d+", s):
+        return float(s.replace(",", "."))
+    try:
+        return float(s)
+    except ValueError:
+        return None
+
+
+def _label_after(text: str, end: int) -> str | None:
+    words = re.findall(r"[\w'’\-]+|[^\w\s]", text[end : end + 80])
+    label: list[str] = []
+    for w in words:
+        if not re.match(r"[\w]", w):
+            break
+        if w.lower() in _LABEL_STOP or (w[0].isdigit() and not label) or w.lower() in _VERBS:
+            break
+        if (
+            label
+            and w.lower().endswith("ing")
+            and w.lower() not in ("building", "buildings", "housing", "funding", "spending")
+        ):
+            break
+        if (
+            label
+            and w.lower().endswith("ed")
+            and len(label) >= 1
+            and w.lower() not in ("armed", "injured", "displaced", "wounded", "registered")
+        ):
+            break
+        label.append(w)
+        if len(label) == 4:
+            break
+    if label and label[0].lower() in lx.SPEECH_VERBS:
+        return None
+    return " ".join(label) or None
+
+
+def _label_before(text: str, start: int) -> str | None:
+    before = text[:start]
+    m = re.search(
+        r"((?:[\w\-]+\s+){0,3}?[\w\-]+)\s+(?:of|at|was|were|is|are|to|reached|totalled|"
+        r"totaled|rose|fell|increased|decreased|grew|dropped|jumped|climbed|hit|stood at|cost|"
+        r"costs|worth|valued at|raised|paid|spent|earned|lost|received|de|von|à|a)\s+"
+        r"(?:about|around|nearly|almost|some|over|roughly|an estimated|approximately|more than|"
+        r"less than|up to|just)?\s*$",
+        before,
+    )
+    if not m:
+        return None
+    words = m.group(1).split()
+    for k, w in enumerate(words):
+        if w.lower() in _CHANGE:
+            words = words[:k] if k > 0 else words[k + 1 :]
+            break
+    words = [
+        w
+        for w in words
+        if w.lower() not in _LABEL_STOP
+        and not any(c.isdigit() for c in w)
+        and w.lower() not in ("percent", "cent", "%")
+        and not w.lower().endswith("ed")
+    ]
+    if not words:
+        return None
+    return " ".join(words[-3:])
+
+
+def find_figures(text: str) -> list[FigureMention]:
+    out: list[FigureMention] = []
+    for m in _FIGURE.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        if m.group("word"):
+            value = float(_WORD_NUMBERS[m.group("word").lower()])
+            if m.group("word2"):
+                value = (
+                    value * 100
+                    if m.group("word2").lower() == "hundred"
+                    else value + _WORD_NUMBERS[m.group("word2").lower()]
+                )
+            scale_word = m.group("wscale")
+            if scale_word:
+                value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "hundred": 1e2}[
+                    scale_word.lower()
+                ]
+            label = _label_after(text, e)
+            after = text[e : e + 4]
+            if not label and not scale_word:
+                continue
+            if re.match(r"\s+of\b", text[e:]) or re.match(r"[-–]", after):
+                continue  # "two of them", "five-year"
+            if (
+                re.search(r"\b(?:one|these|those|its|his|her|their)\s+$", text[:s], re.IGNORECASE)
+                and not scale_word
+            ):
+                continue
+            out.append(FigureMention(text[s:e], value, None, label, s, e))
+            continue
+        num = m.group("num")
+        parsed = _parse_number(num)
+        if parsed is None:
+            continue
+        value = parsed
+        before = text[max(0, s - 12) : s]
+        after = text[e : e + 3]
+        sign = m.group("sign")
+        scale = m.group("scale")
+        # Not figures: parts of dates, times, names, ordinals, versions, phone numbers.
+        if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\.\d", after) or re.search(r"[:/]$|\d[.,]$", before):
+            continue
+        if re.search(r"[A-Za-z]-?$", before) and not sign:
+            continue  # COVID-19, Boeing 747 is kept below only with a unit
+        month_near = re.search(r"\b(?:" + "|".join(lx.MONTHS) + r")\.?\s*$", before) or re.match(
+            r",?\s*(?:" + "|".join(lx.MONTHS) + r")\b", text[e : e + 14]
+        )
+        if month_near and not sign:
+            continue
+        integer = value.is_integer() and "." not in num and "," not in num
+        if integer and 1800 <= value <= 2100 and not sign and not scale and len(num) == 4:
+            continue  # a year
+        if m.group("num2") and integer and len(num) == 4 and 1800 <= value <= 2100:
+            continue  # a period of years: dates handle it
+        if re.match(r"\s?[-–]\s?(?:year|month|day|week|hour|minute)s?\b", text[e:]) and not sign:
+            pass
+        unit: str | None = None
+        if sign:
+            unit = _CURRENCY_SIGNS.get(sign.strip(), "USD")
+        tail = text[e:]
+        um = re.match(
+            r"[\s-]?(per cent|percentage points|pour cent|por ciento|%|"
+            r"[A-Za-zäöüéè°²/]+(?:-[A-Za-z]+)?)",
+            tail,
+        )
+        label_start = e
+        if um:
+            word = um.group(1)
+            w_clean = word.rstrip(".,;")
+            if w_clean in _UNITS or w_clean.lower() in _UNITS:
+                unit = unit or _UNITS.get(w_clean, _UNITS.get(w_clean.lower()))
+                label_start = e + um.end()
+            elif w_clean in _CURRENCY_WORDS or w_clean.lower() in _CURRENCY_WORDS:
+                unit = _CURRENCY_WORDS.get(w_clean, _CURRENCY_WORDS.get(w_clean.lower()))
+                label_start = e + um.end()
+            elif re.fullmatch(r"(year|month|day|week|hour|minute)s?-old|-year-old", w_clean):
+                label_start = e + um.end()
+            elif w_clean in (
+                "Jahre",
+                "Jahren",
+                "Tage",
+                "Tagen",
+                "Stunden",
+                "Monate",
+                "Monaten",
+                "Wochen",
+                "años",
+                "días",
+                "horas",
+                "meses",
+                "ans",
+                "jours",
+                "heures",
+                "mois",
+            ):
+                unit = {
+                    "J": "years",
+                    "T": "days",
+                    "S": "hours",
+                    "M": "months",
+                    "W": "weeks",
+                    "a": "years",
+                    "d": "days",
+                    "h": "hours",
+                    "m": "months",
+                    "j": "days",
+                }.get(w_clean[0])
+                label_start = e + um.end()
+        if scale and scale.lower() in ("m", "k") and not sign:
+            unit = unit or ("m" if scale.lower() == "m" else None)
+            if scale.lower() == "m":
+                scale = None
+        if scale:
+            value *= _SCALES.get(scale.rstrip("."), _SCALES.get(scale.lower().rstrip("."), 1.0))
+        if integer and value < 10 and not unit and not scale and not sign:
+            # small bare numbers are mostly counts in prose: keep only with a counted noun
+            pass
+        text_form = text[s:label_start].strip()
+        label = _label_after(text, label_start)
+        pre = re.search(
+            r"\b(" + "|".join(_PRE_MODIFIERS) + r")\s+(?:than\s+)?$", text[:s], re.IGNORECASE
+        )
+        if (
+            label
+            and pre
+            and pre.group(1).lower() in ("additional", "extra", "further", "another", "new")
+        ):
+            label = f"{pre.group(1).lower()} {label}"
+        if (
+            unit
+            in (
+                "%",
+                "USD",
+                "EUR",
+                "GBP",
+                "JPY",
+                "CNY",
+                "INR",
+                "KES",
+                "BRL",
+                "AUD",
+                "CAD",
+                "HKD",
+                "CHF",
+                "MXN",
+                "RUB",
+                "percentage points",
+            )
+            or not label
+        ):
+            before_label = _label_before(text, s)
+            if before_label and (not label or unit):
+                label = (
+                    before_label
+                    if not label
+                    or unit in ("%", "percentage points")
+                    or label.split()[0] in ("in", "a")
+                    else label
+                )
+        if not unit and not label and not scale and (value < 10 or not integer):
+            continue
+        if label and label.lower() in ("people",) and not unit:
+            label = "people"
+        out.append(FigureMention(text_form, value, unit, label, s, label_start))
+    return out

@@ -1,0 +1,253 @@
+"""Direct quotes and who said them.
+
+Quoted spans are found in each block's text (so a quote can run across
+sentences), in curly, straight, guillemet or German quotation marks. Short
+quoted phrases with no speaker are scare quotes or titles, not quotes. The
+speaker comes from the words around the quote -- ", he said", ", said X",
+"X said:", "according to X", "..., stating, “" -- and a pronoun or a bare
+title points back to the person the text was last about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+
+_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("„", "”"), ('"', '"'))
+_VERB = (
+    r"(?:"
+    + "|".join(sorted((v for v in lx.SPEECH_VERBS if " " not in v), key=len, reverse=True))
+    + r")"
+)
+_PRONOUN = r"(?:he|she|they|il|elle|él|ella|er|sie)"
+_PREP_BEFORE = re.compile(
+    r"\b(?:with|to|by|of|for|from|against|and|between|met|meeting|visit|visited|than|like|on|about|told)\s+(?:the\s+)?(?:[\w’'.-]+\s+){0,4}$",
+    re.I,
+)
+
+
+@dataclass
+class QuoteSpan:
+    text: str  # without the quotation marks
+    start: int  # offsets in the block text, marks included
+    end: int
+
+
+@dataclass
+class NamedSpan:
+    """A person (or organisation) mention placed in a block: what the speaker can be."""
+
+    name: str
+    start: int
+    end: int
+    kind: str  # "person", "role", "organisation"
+
+
+def find_quotes(text: str) -> list[QuoteSpan]:
+    out: list[QuoteSpan] = []
+    taken: list[tuple[int, int]] = []
+    for open_, close in _PAIRS:
+        pos = 0
+        while True:
+            s = text.find(open_, pos)
+            if s < 0:
+                break
+            if open_ == '"' and s > 0 and text[s - 1].isalnum():
+                pos = s + 1
+                continue  # inches, not a quote
+            e = text.find(close, s + 1)
+            if e < 0:
+                break
+            pos = e + 1
+            if any(a <= s < b for a, b in taken):
+                continue
+            inner = text[s + 1 : e].strip()
+            if inner:
+                taken.append((s, e + 1))
+                out.append(QuoteSpan(inner, s, e + 1))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+_CHAIN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|of|for|de|du|der|von)$")
+
+
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)[.!?][\"”’»)]*\s+"
+)
+
+
+def _clause_text(text: str, pos: int) -> str:
+    """The sentence's text up to ``pos``: a preposition in an earlier sentence governs nothing."""
+    head = text[:pos]
+    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+    return head[ends[-1] :] if ends else head
+
+
+def _chain_start(text: str, pos: int) -> int:
+    """Where the run of capitalised words (titles, qualifiers) ending at ``pos`` begins."""
+    floor = pos - len(_clause_text(text, pos))
+    while pos > floor:
+        m = re.search(r"([\w'’.&-]+)\s+$", text[floor:pos])
+        if (
+            not m
+            or not _CHAIN_WORD.match(m.group(1))
+            or m.group(1) in ("In", "On", "At", "The", "A", "An")
+            or (
+                m.group(1).endswith(".")
+                and len(m.group(1)) > 3
+                and m.group(1)[:-1] not in ("Mr", "Mrs", "Dr", "St")
+            )
+        ):
+            return pos
+        pos = floor + m.start(1)
+    return pos
+
+
+def _is_subject(text: str, span: NamedSpan) -> bool:
+    start = _chain_start(text, span.start)
+    return _PREP_BEFORE.search(_clause_text(text, start)) is None
+
+
+def _named_at(spans: list[NamedSpan], start: int, end: int) -> NamedSpan | None:
+    for sp in spans:
+        if start <= sp.start < end:
+            return sp
+    return None
+
+
+def _subject(text: str, spans: list[NamedSpan], start: int, end: int) -> str | None:
+    """The first person (else organisation) in [start, end) not governed by a preposition."""
+    inside = [sp for sp in spans if start <= sp.start < end and _is_subject(text, sp)]
+    for kinds in (("person", "role"), ("organisation",)):
+        for sp in inside:
+            if sp.kind in kinds:
+                return sp.name
+    return None
+
+
+_COMM = re.compile(
+    r"\b(?:said|says|told|stated|states|added|wrote|announced|issued|declared|explained|statement|"
+    r"commented|replied|warned|argued|insisted|noted|a déclaré|declaró|dijo|sagte|erklärte)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Context:
+    """What the text around a quote says about who is talking."""
+
+    topic: str | None  # who the text was about before this sentence
+    sentence_start: int
+    previous_sentence: tuple[int, int] | None = None  # same block
+    previous_quote: tuple[int, str | None] | None = None  # (end, speaker), same block
+
+
+def attribute(
+    text: str, quote: QuoteSpan, spans: list[NamedSpan], ctx: Context
+) -> tuple[str | None, str]:
+    """(speaker, how) for a quote, from the words around it."""
+    after = text[quote.end : quote.end + 120]
+    base = quote.end
+    s0 = ctx.sentence_start
+    # ", he said" / ", it added"
+    m = re.match(rf"\s*[,.!?;]?\s*({_PRONOUN}|it)\s+{_VERB}\b", after, re.I)
+    if m:
+        if m.group(1).lower() == "it":
+            return (ctx.previous_quote[1] if ctx.previous_quote else None), "it"
+        local = _subject(text, spans, s0, quote.start)
+        return (local or ctx.topic), "pronoun"
+    # ", said X" / ", added KCNA"
+    m = re.match(rf"\s*[,.!?;]?\s*(?:a\s+)?{_VERB}\s+", after, re.I)
+    if m:
+        sp = _named_at(spans, base + m.end(), base + m.end() + 45)
+        if sp:
+            return sp.name, "said-x"
+        return ctx.topic, "said-role"  # "said the new president": the person the text is about
+    # ", X said" / ", X, the chairman, said"
+    m = re.match(rf"\s*[,.!?;]?\s*(.{{1,90}}?)\s+{_VERB}\b", after)
+    if m and not re.search(r"[.;:!?“”\"«»]", m.group(1)):
+        sp = _named_at(spans, base, base + m.end(1))
+        if sp:
+            return sp.name, "x-said"
+    m = re.match(r"\s*[,.]?\s*(?:according to|selon|según|laut)\s+", after, re.I)
+    if m:
+        sp = _named_at(spans, base + m.end(), base + m.end() + 60)
+        if sp:
+            return sp.name, "according"
+    before = text[s0 : quote.start]
+    # "X said: “...”", "..., stating, “...”", "in the words of X, “...”"
+    m = re.search(rf"{_VERB}(?:\s+\w+){{0,3}}\s*[:,]?\s*$", before, re.I) or re.search(
+        r"\b(?:stating|saying|adding|noting|declaring|telling \w+|warning|explaining|arguing|"
+        r"writing|"
+        r"in the words of (?:[^,]+,){1,3})\s*[:,]?\s*$|:\s*$",
+        before,
+        re.I,
+    )
+    if m:
+        clause = s0 + m.start()
+        in_sentence = [sp for sp in spans if s0 <= sp.start < quote.start]
+        if "words of" in m.group(0):
+            named = [sp for sp in in_sentence if sp.start >= clause]
+            if named:
+                return named[0].name, "words-of"
+        before_clause = [sp for sp in in_sentence if sp.start < clause]
+        if before_clause:
+            near = before_clause[-1]
+            if clause - near.end <= 3 and _is_subject(text, near):
+                return near.name, "x-said-colon"
+        subj = _subject(text, spans, s0, clause)
+        if subj:
+            return subj, "subject"
+        if re.search(rf"\b(?:{_PRONOUN})\b", text[s0:clause], re.I) or not before.strip():
+            return ctx.topic, "pronoun"
+    # Goes on from the last quote with only "it added; and, later," between them.
+    if ctx.previous_quote and ctx.previous_quote[1]:
+        gap = text[ctx.previous_quote[0] : quote.start]
+        others = [
+            sp
+            for sp in spans
+            if ctx.previous_quote[0] <= sp.start < quote.start and sp.name != ctx.previous_quote[1]
+        ]
+        if len(gap) < 80 and not others and not re.search(r"[“”\"«»]", gap):
+            return ctx.previous_quote[1], "continued"
+    # A verb of saying earlier in the sentence: its subject speaks.
+    if _COMM.search(before):
+        subj = _subject(text, spans, s0, s0 + _COMM.search(before).start())  # type: ignore[union-attr]
+        if subj:
+            return subj, "sentence-subject"
+        if re.match(rf"\s*(?:{_PRONOUN})\b", before, re.I):
+            return ctx.topic, "pronoun"
+    # "He described Montalvo as an individual, “...”"
+    if re.match(rf"\s*(?:{_PRONOUN})\b", before, re.I) and before.rstrip().endswith(","):
+        return ctx.topic, "pronoun"
+    if not before.strip():
+        # A quote that goes on from the last one, with nothing in between naming anyone else.
+        if ctx.previous_quote and ctx.previous_quote[1]:
+            gap = text[ctx.previous_quote[0] : quote.start]
+            others = [
+                sp
+                for sp in spans
+                if ctx.previous_quote[0] <= sp.start < quote.start
+                and sp.name != ctx.previous_quote[1]
+            ]
+            if len(gap) < 200 and not others:
+                return ctx.previous_quote[1], "continued"
+        # The previous sentence announced a statement: "X issued a statement ..."
+        if ctx.previous_sentence:
+            ps, pe = ctx.previous_sentence
+            if _COMM.search(text[ps:pe]):
+                subj = _subject(text, spans, ps, pe)
+                if subj:
+                    return subj, "previous-sentence"
+    return None, "none"
+
+
+def subject_of(text: str, spans: list[NamedSpan], start: int, end: int) -> str | None:
+    """The person a sentence is about: its first mention not governed by a preposition."""
+    for sp in spans:
+        if start <= sp.start < end and sp.kind != "organisation" and _is_subject(text, sp):
+            return sp.name
+    return None

@@ -1,0 +1,158 @@
+"""Summary points: 3 to 5 sentences a reader of the summary page needs.
+
+The article's own summary wins: its standfirst split into sentences, then
+its closing "In summary" paragraph. Otherwise sentences are ranked by lead
+position, length and centrality (how many of the article's frequent words
+they carry). Points never repeat each other, never open on a pronoun that
+points nowhere, and never cut a quote.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import STANDFIRST_ID, Article, Paragraph, Sentence
+
+MIN_POINTS = 3
+MAX_POINTS = 5
+_OPENER = re.compile(
+    r"^(?:in summary|in sum|to sum up|in conclusion|to conclude|overall|in short|en résumé|"
+    r"en conclusion|"
+    r"en resumen|zusammenfassend)\s*,?\s*",
+    re.IGNORECASE,
+)
+_DANGLING = re.compile(
+    r"^(?:he|she|they|it|this|these|those|his|her|their|its|him|them|there|also|but|and|however|meanwhile|"
+    r"moreover|furthermore|instead|il|elle|ils|elles|cependant|toutefois|de plus|él|ella|"
+    r"ellos|además|"
+    r"sin embargo|er|sie|es|außerdem|zudem|dabei|deshalb|jedoch|auch)\b",
+    re.IGNORECASE,
+)
+# "Ankara (Türkei), 08.06.2015 – ", "Evansville, Indiana, United States - ": a dateline, not news.
+_DATELINE = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*)*(?:\s\([^)]{2,40}\))?,\s*){0,3}"
+    r"(?:[A-ZÀ-Ý][\w.'’-]*(?:\s[A-ZÀ-Ý][\w.'’-]*)*(?:\s\([^)]{2,40}\))?,?\s*)?"
+    r"(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*)?[–—-]\s+(?=[A-ZÀ-Ý])"
+)
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "that",
+        "with",
+        "from",
+        "this",
+        "have",
+        "has",
+        "were",
+        "was",
+        "for",
+        "are",
+        "but",
+        "not",
+        "their",
+        "they",
+        "which",
+        "will",
+        "been",
+        "also",
+        "said",
+        "its",
+        "his",
+        "her",
+        "than",
+        "into",
+        "about",
+        "after",
+        "over",
+        "more",
+        "other",
+        "some",
+        "such",
+    ]
+)
+
+
+def _balanced(text: str) -> bool:
+    return not (
+        text.count("“") != text.count("”")
+        or text.count('"') % 2
+        or text.count("«") != text.count("»")
+    )
+
+
+def clean_point(text: str) -> str:
+    text = _OPENER.sub("", text.strip())
+    dateline = _DATELINE.match(text)
+    if dateline and dateline.end() < len(text) // 2:
+        text = text[dateline.end() :]
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - _STOP
+
+
+def _similar(a: str, b: str) -> bool:
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return a == b
+    return len(wa & wb) / min(len(wa), len(wb)) > 0.6
+
+
+def _usable(text: str) -> bool:
+    n = len(text.split())
+    return 6 <= n <= 60 and _balanced(text) and not _DANGLING.match(text) and not text.endswith("?")
+
+
+def summarise(article: Article, sentences: tuple[Sentence, ...]) -> tuple[str, ...]:
+    closing_ids = {b.id for b in article.body if isinstance(b, Paragraph) and b.role == "closing"}
+    background_ids = {
+        b.id for b in article.body if isinstance(b, Paragraph) and b.role in ("background", "note")
+    }
+    own = [s for s in sentences if s.block == STANDFIRST_ID]
+    closing = [s for s in sentences if s.block in closing_ids]
+    points: list[str] = []
+
+    def add(text: str) -> None:
+        text = clean_point(text)
+        if (
+            len(points) < MAX_POINTS
+            and _usable(text)
+            and not any(_similar(text, p) for p in points)
+        ):
+            points.append(text)
+
+    for s in own:
+        add(s.text)
+    if len(points) < MIN_POINTS:
+        for s in closing:
+            add(s.text)
+    if len(points) < MIN_POINTS:
+        for s in _ranked(sentences, skip=closing_ids | background_ids | {STANDFIRST_ID}):
+            add(s.text)
+            if len(points) >= MIN_POINTS:
+                break
+    return tuple(points)
+
+
+def _ranked(sentences: tuple[Sentence, ...], skip: set[str]) -> list[Sentence]:
+    body = [s for s in sentences if s.block not in skip] or list(sentences)
+    freq: Counter[str] = Counter()
+    for s in body:
+        freq.update(_words(s.text))
+    n = len(body)
+
+    def score(i: int, s: Sentence) -> float:
+        words = _words(s.text)
+        central = sum(freq[w] for w in words) / (len(words) + 5)
+        lead = 1.0 - i / max(n, 1)
+        length = 1.0 if 10 <= len(s.text.split()) <= 40 else 0.5
+        return 2.0 * lead + central / max(1, max(freq.values(), default=1)) * 3 + length
+
+    order = sorted(range(n), key=lambda i: (-score(i, body[i]), i))
+    top = sorted(order[: MAX_POINTS * 3])
+    # Reading order among the best ones keeps the story's thread.
+    return [body[i] for i in sorted(top, key=lambda i: (-score(i, body[i]), i))]

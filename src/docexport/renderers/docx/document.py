@@ -1,0 +1,431 @@
+"""Assemble the Word document: summary page(s), body, header/footer, TOC.
+
+Single article: summary page, page break, body. Multi-article pack: cover
+(title, meta, marking, pack summary, combined key facts), contents page with a
+TOC field, then one section per article (its own footer), each a summary page
+and a body.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION
+from docx.enum.text import WD_BREAK
+from docx.oxml.ns import qn
+from docx.shared import Length, Pt
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ...errors import RenderError
+from ...model import (
+    STANDFIRST_ID,
+    AnyFact,
+    Article,
+    BlockQuote,
+    CodeBlock,
+    Heading,
+    Inline,
+    ListBlock,
+    Pack,
+    Paragraph,
+    Text,
+    plain_text,
+)
+from ...themes import Theme
+from .. import briefing
+from ..briefing import FactLine
+from . import fit
+from . import styles as S
+from .box import NO_FACTS, add_box
+from .context import Context
+from .fields import field_runs, request_field_update
+from .furniture import has_content, set_footer, set_header
+from .hyperlinks import add_external_link, is_safe_url
+from .lists import restart_numbering
+from .ooxml import el, is_rtl, safe, word_language
+from .text import add_text, finish_paragraph, write_inlines
+
+NO_PACK_FACTS = "No key facts were identified in these articles."
+
+
+def open_base(reference: Path | None) -> tuple[DocxDocument, bool]:
+    """python-docx's template, or the user's reference document emptied of its body."""
+    if reference is None:
+        return Document(), False
+    try:
+        doc = Document(str(reference))
+    except Exception as exc:  # python-docx raises many kinds on a bad package
+        raise RenderError(
+            f"reference docx {reference}: cannot read it as a Word document "
+            f"({type(exc).__name__}: {exc})"
+        ) from None
+    body = doc.element.body
+    for node in list(body):
+        if node.tag != qn("w:sectPr"):
+            body.remove(node)
+    return doc, True
+
+
+def _page_setup(doc: DocxDocument, theme: Theme) -> None:
+    page = theme.page
+    for section in doc.sections:
+        section.page_width = Pt(page.width)
+        section.page_height = Pt(page.height)
+        section.top_margin = Pt(page.margin_top)
+        section.bottom_margin = Pt(page.margin_bottom)
+        section.left_margin = Pt(page.margin_left)
+        section.right_margin = Pt(page.margin_right)
+        section.header_distance = Pt(page.margin_top / 2)
+        section.footer_distance = Pt(page.margin_bottom / 2)
+
+
+def _text_width(doc: DocxDocument) -> float:
+    s = doc.sections[-1]
+    width = (s.page_width or Pt(595)) - (s.left_margin or 0) - (s.right_margin or 0)
+    return max(72.0, float(Length(width).pt))
+
+
+def _body_height(doc: DocxDocument) -> float:
+    s = doc.sections[-1]
+    height = (s.page_height or Pt(842)) - (s.top_margin or 0) - (s.bottom_margin or 0)
+    return max(144.0, float(Length(height).pt))
+
+
+def box_facts(facts: tuple[AnyFact, ...], theme: Theme) -> list[tuple[str, list[FactLine]]]:
+    return briefing.box_sections(facts, theme)
+
+
+def pack_facts(pack: Pack) -> tuple[AnyFact, ...]:
+    if pack.facts:
+        return pack.facts
+    return tuple(f for a in pack.articles for f in a.facts)
+
+
+def _anchor_blocks(article: Article) -> set[str]:
+    blocks = {b.id for b in article.body if isinstance(b, Paragraph | Heading | BlockQuote)}
+    if article.standfirst:
+        blocks.add(STANDFIRST_ID)
+    return blocks
+
+
+def _anchored(pack: Pack, theme: Theme) -> frozenset[str]:
+    """Sentences a box links to that the body can hold a bookmark for."""
+    wanted: set[str] = set()
+    boxes = [a.facts for a in pack.articles]
+    if pack.is_multi:
+        boxes.append(pack_facts(pack))
+    for facts in boxes:
+        for _, lines in box_facts(facts, theme):
+            wanted.update(line.sentence for line in lines if line.sentence)
+    possible: set[str] = set()
+    for a in pack.articles:
+        blocks = _anchor_blocks(a)
+        possible.update(s.id for s in a.sentences if s.block in blocks)
+    return frozenset(wanted & possible)
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def _estimate(ctx: Context, style: str, text: str) -> None:
+    role = S.role_of(style)
+    width = ctx.text_width - (24 if style in (S.QUOTE, S.QUOTE_SOURCE) else 0)
+    ctx.advance(fit.paragraph_height(text, ctx.theme.role(role), width, fit.TYPICAL_GLYPH_WIDTH))
+
+
+def _add(ctx: Context, style: str, text: str) -> DocxParagraph:
+    """A new paragraph of ``style``; ``text`` only feeds the page estimate."""
+    _estimate(ctx, style, text)
+    return ctx.add_paragraph(style)
+
+
+def _para(ctx: Context, style: str, text: str | None = None) -> DocxParagraph:
+    p = _add(ctx, style, text or "")
+    if text:
+        add_text(p, text, ctx)
+    finish_paragraph(p, ctx)
+    return p
+
+
+def _page_break(ctx: Context) -> None:
+    p = ctx.add_paragraph(S.PAGE_BREAK)
+    p.add_run().add_break(WD_BREAK.PAGE)
+    ctx.new_page()
+
+
+def _summary_page(
+    ctx: Context,
+    *,
+    title: str,
+    meta: str,
+    marking: str | None,
+    standfirst: str | None,
+    points: tuple[str, ...],
+    facts: tuple[AnyFact, ...],
+    empty: str,
+) -> None:
+    sections = box_facts(facts, ctx.theme)
+    if standfirst and not _room_for_standfirst(
+        ctx, title, meta, marking, standfirst, points, sections
+    ):
+        standfirst = None
+    _para(ctx, S.TITLE, title)
+    _para(ctx, S.META, meta)
+    if marking:
+        _para(ctx, S.MARKING, marking)
+    if standfirst:
+        _para(ctx, S.STANDFIRST, standfirst)
+    if points:
+        _para(ctx, S.SUMMARY_HEADING, "Summary")
+        for point in points:
+            _para(ctx, S.SUMMARY, point)
+    ctx.advance(fit.box_height(ctx.theme, sections, ctx.text_width), whole=True)
+    add_box(ctx, sections, empty)
+
+
+def _room_for_standfirst(
+    ctx: Context,
+    title: str,
+    meta: str,
+    marking: str | None,
+    standfirst: str,
+    points: tuple[str, ...],
+    sections: list[tuple[str, list[FactLine]]],
+) -> bool:
+    """Whether the summary page shows the standfirst as well as the points and box.
+
+    It gives way when the points merely repeat it, or when the box would
+    otherwise be pushed off the page (see :mod:`.fit`).
+    """
+    if fit.repeats(standfirst, points):
+        return False
+    theme, width = ctx.theme, ctx.text_width
+    used = fit.paragraph_height(title, theme.role("title"), width)
+    used += fit.paragraph_height(meta, theme.role("meta"), width)
+    if marking:
+        used += fit.paragraph_height(marking, theme.role("header"), width)
+    if points:
+        used += fit.paragraph_height("Summary", theme.role("heading2"), width)
+        used += sum(fit.paragraph_height(p, theme.role("summary"), width - 18) for p in points)
+    used += fit.box_height(theme, sections, width)
+    used += fit.paragraph_height(standfirst, theme.role("standfirst"), width)
+    return used <= ctx.body_height
+
+
+def _heading(
+    ctx: Context, level: int, inlines: tuple[Inline, ...], block_id: str | None, article: Article
+) -> None:
+    text = plain_text(inlines)
+    p = _add(ctx, S.HEADINGS[level - 1], text)
+    bookmark = ctx.heading_bookmark()
+    ctx.bookmarks.add(p, bookmark)
+    ctx.headings.append((level, text, bookmark, ctx.page))
+    items = briefing.with_anchors(inlines, block_id, article.sentences) if block_id else inlines
+    write_inlines(p, items, ctx)
+
+
+def _body(ctx: Context, article: Article) -> None:
+    _heading(ctx, 1, (Text(text=article.headline),), None, article)
+    if article.standfirst:
+        p = _add(ctx, S.STANDFIRST, article.standfirst)
+        write_inlines(
+            p,
+            briefing.with_anchors(
+                (Text(text=article.standfirst),), STANDFIRST_ID, article.sentences
+            ),
+            ctx,
+        )
+    level = 1
+    in_background = False
+    for block in article.body:
+        is_background = isinstance(block, Paragraph) and block.role == "background"
+        if is_background and not in_background:
+            _heading(ctx, 2, (Text(text="Background"),), None, article)
+            level = 2
+        in_background = is_background
+        match block:
+            case Heading():
+                # Body headings sit under the headline; never skip a level.
+                level = min(block.level + 1, level + 1, 3)
+                _heading(ctx, level, block.inlines, block.id, article)
+            case Paragraph():
+                style = S.NOTE if block.role == "note" else S.BODY
+                p = _add(ctx, style, plain_text(block.inlines))
+                write_inlines(
+                    p, briefing.with_anchors(block.inlines, block.id, article.sentences), ctx
+                )
+            case BlockQuote():
+                p = _add(ctx, S.QUOTE, plain_text(block.inlines))
+                write_inlines(
+                    p, briefing.with_anchors(block.inlines, block.id, article.sentences), ctx
+                )
+                if block.speaker:
+                    _para(ctx, S.QUOTE_SOURCE, f"— {block.speaker}")
+            case ListBlock():
+                style = S.LIST_NUMBER if block.ordered else S.LIST_BULLET
+                first = None
+                for item in block.items:
+                    p = _add(ctx, style, plain_text(item))
+                    write_inlines(p, item, ctx)
+                    first = first or p
+                if block.ordered and first is not None:
+                    restart_numbering(ctx.doc, first, len(block.items))
+            case CodeBlock():
+                _para(ctx, S.CODE, block.text)
+    for note in article.notes:
+        _para(ctx, S.NOTE, note)
+    _attribution(ctx, article)
+
+
+def _attribution(ctx: Context, article: Article) -> None:
+    text, url = briefing.attribution(article)
+    p = _add(ctx, S.ATTRIBUTION, text)
+    if url and is_safe_url(url) and url in text:
+        before, _, after = text.partition(url)
+        if before:
+            add_text(p, before, ctx)
+        add_external_link(p, url, url, ctx.style_id(S.HYPERLINK))
+        if after:
+            add_text(p, after, ctx)
+    else:
+        add_text(p, text, ctx)
+    finish_paragraph(p, ctx)
+
+
+def _article(ctx: Context, pack: Pack, article: Article, doc_lang: str) -> None:
+    lang = word_language(article.language) if article.language else doc_lang
+    ctx.run_lang = lang if lang != doc_lang else None
+    ctx.rtl = is_rtl(article.language)
+    _summary_page(
+        ctx,
+        title=article.headline,
+        meta=briefing.meta_line(pack, article),
+        marking=briefing.marking(pack, ctx.theme),
+        standfirst=article.standfirst,
+        points=article.summary,
+        facts=article.facts,
+        empty=NO_FACTS,
+    )
+    _page_break(ctx)
+    _body(ctx, article)
+    ctx.run_lang = None
+    ctx.rtl = False
+
+
+# --------------------------------------------------------------------------- TOC
+
+
+def _contents(ctx: Context) -> DocxParagraph:
+    _para(ctx, S.TOC_HEADING, "Contents")
+    return ctx.add_paragraph(S.TOC_LEVELS[0])
+
+
+def _fill_toc(ctx: Context, placeholder: DocxParagraph) -> None:
+    """A TOC field whose cached result already lists the headings.
+
+    Word rebuilds it on open (dirty + updateFields). LibreOffice (7.4) neither
+    rebuilds a TOC nor computes the PAGEREFs inside one when it converts, so the
+    cached page numbers are the renderer's estimate (see :mod:`.fit`).
+    """
+    entries = [(lvl, text, bm, page) for lvl, text, bm, page in ctx.headings if lvl <= 2]
+    # The contents were estimated at one page; a longer list pushes everything on.
+    toc_height = sum(
+        fit.paragraph_height(e[1] + " 000", ctx.theme.role("summary"), ctx.text_width - 40)
+        for e in entries
+    )
+    shift = max(0, math.ceil(toc_height / ctx.body_height) - 1)
+    head, end = field_runs('TOC \\o "1-2" \\h \\z \\u', "", dirty=True)
+    paragraphs = []
+    for lvl, text, bm, page in entries:
+        p = ctx.styled(placeholder.insert_paragraph_before(), S.TOC_LEVELS[lvl - 1])
+        link = el("w:hyperlink", w_anchor=bm, w_history="1")
+        p._p.append(link)
+        link.append(p.add_run(safe(text))._r)
+        link.append(p.add_run("\t")._r)
+        ref_head, ref_end = field_runs(f"PAGEREF {bm} \\h", str(page + shift))
+        for r in ref_head:
+            link.append(r)
+        link.append(ref_end)
+        paragraphs.append(p)
+    if not paragraphs:
+        p = ctx.styled(placeholder.insert_paragraph_before(), S.TOC_LEVELS[0])
+        paragraphs.append(p)
+    first, last = paragraphs[0], paragraphs[-1]
+    ppr = first._p.pPr
+    for r in reversed(head):
+        (ppr.addnext(r) if ppr is not None else first._p.insert(0, r))
+    last._p.append(end)
+    placeholder._p.getparent().remove(placeholder._p)
+
+
+# --------------------------------------------------------------------------- whole
+
+
+def build(pack: Pack, theme: Theme, reference: Path | None) -> DocxDocument:
+    doc, from_reference = open_base(reference)
+    first = pack.articles[0] if pack.articles else None
+    lang_tag = pack.language or (first.language if first else None) or "en"
+    doc_lang = word_language(lang_tag)
+    if not from_reference:
+        _page_setup(doc, theme)
+    text_width = _text_width(doc)
+    S.set_document_defaults(doc, None if from_reference else theme, doc_lang, is_rtl(lang_tag))
+    S.build_styles(doc, theme, text_width=text_width, keep_existing=from_reference)
+    ctx = Context(
+        doc=doc,
+        theme=theme,
+        text_width=text_width,
+        body_height=_body_height(doc),
+        anchored=_anchored(pack, theme),
+    )
+    marking = briefing.marking(pack, theme)
+    keep_footer = from_reference and has_content(doc.sections[0].footer)
+    set_header(doc.sections[0], marking, ctx)
+    if not pack.is_multi:
+        article = pack.articles[0]
+        set_footer(
+            doc.sections[0],
+            briefing.footer_text(pack, article, theme),
+            ctx,
+            keep_existing=keep_footer,
+            marking=marking,
+        )
+        _article(ctx, pack, article, doc_lang)
+        return doc
+    set_footer(
+        doc.sections[0],
+        briefing.footer_text(pack, None, theme),
+        ctx,
+        keep_existing=keep_footer,
+        marking=marking,
+    )
+    _summary_page(
+        ctx,
+        title=pack.title,
+        meta=briefing.meta_line(pack, None),
+        marking=marking,
+        standfirst=None,
+        points=pack.summary,
+        facts=pack_facts(pack),
+        empty=NO_PACK_FACTS,
+    )
+    _page_break(ctx)
+    placeholder = _contents(ctx)
+    for article in pack.articles:
+        section = doc.add_section(WD_SECTION.NEW_PAGE)
+        ctx.new_page()
+        if not keep_footer:
+            set_footer(
+                section,
+                briefing.footer_text(pack, article, theme),
+                ctx,
+                keep_existing=False,
+                marking=marking,
+            )
+        _article(ctx, pack, article, doc_lang)
+    _fill_toc(ctx, placeholder)
+    request_field_update(doc.settings.element)
+    return doc

@@ -1,0 +1,62 @@
+"""PDF renderer (reportlab platypus): summary page, key-facts box, body, outline.
+
+Modules: :mod:`.fonts` (finding and registering TrueType fonts, fallback),
+:mod:`.styles` (theme -> ParagraphStyles), :mod:`.markup` (escaping text into
+reportlab markup), :mod:`.story` (the flowables), :mod:`.document` (page
+templates, furniture, outline, metadata).
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import ClassVar
+
+from ...errors import DocexportWarning, RenderError
+from ...model import Pack
+from ...themes import Theme
+from .. import RenderOptions
+
+__all__ = ["PdfRenderer"]
+
+
+class PdfRenderer:
+    name: ClassVar[str] = "pdf"
+    extension: ClassVar[str] = "pdf"
+    media_type: ClassVar[str] = "application/pdf"
+
+    def render(self, pack: Pack, theme: Theme, options: RenderOptions) -> bytes:
+        from .document import build_pdf
+        from .fonts import NoFontError
+        from .markup import MarkupContext, missing_warning
+        from .story import story
+        from .styles import build
+
+        try:
+            base = build(
+                theme, pack.language or (pack.articles[0].language if pack.articles else None)
+            )
+        except NoFontError as exc:
+            raise RenderError(f"PDF: {exc}") from None
+        ctx = MarkupContext(fonts=base.fonts)
+        flowables = story(pack, theme, ctx, base)
+        data = build_pdf(
+            flowables,
+            pack=pack,
+            theme=theme,
+            styles=base,
+            ctx=ctx,
+            epoch=options.source_date_epoch,
+            multi_pass=pack.is_multi,
+        )
+        message = missing_warning(ctx)
+        if message:
+            warnings.warn(DocexportWarning(message), stacklevel=2)
+        if ctx.rtl_unshaped:
+            warnings.warn(
+                DocexportWarning(
+                    "PDF: Arabic text is set with unjoined letters; install arabic-reshaper "
+                    "(pip install arabic-reshaper) for joined forms"
+                ),
+                stacklevel=2,
+            )
+        return data
