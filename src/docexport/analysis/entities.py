@@ -55,6 +55,7 @@ _CONNECTORS = frozenset(
     ]
 )
 _TITLE_SET = frozenset(lx.TITLES)
+_TITLE_ALT = "|".join(re.escape(t) for t in lx.TITLES if len(t) > 3 and t not in lx.COURTESY)
 _TITLE_FIRST = frozenset(t.split()[0] for t in lx.TITLES)
 _WEEKDAY_MONTH = frozenset(lx.WEEKDAYS + lx.MONTHS)
 _PLACE_HEADS = frozenset(
@@ -388,14 +389,39 @@ def _clean_role(role: str) -> str:
     role = re.sub(
         r"^(?:the|a|an|its|his|her|their|le|la|les|el|los|las)\s+", "", role.strip(), flags=re.I
     )
-    return role.strip(" ,")
+    return role.strip(" ,.;:")
 
 
 def appositive_role(text: str, start: int, end: int) -> str | None:
     """A role written next to a name: "X, chairman of Y," or "the mayor of Z, X"."""
+    direct = _ROLE_BEFORE_DIRECT.search(text[:start])
+    if direct:
+        words = direct.group(1).split()
+        # keep the trailing words that form the role ("chief geologist")
+        while words and not _role_noun(words[0]):
+            words = words[1:]
+        if words and _role_noun(words[-1]):
+            role = " ".join(words)
+            return role[:-1] if role.endswith("s") and role[:-1] in lx.ROLE_NOUNS else role
     post = re.match(r",\s*([A-Z][A-Za-z]{1,3})\b", text[end:])
     if post and post.group(1) in lx.POST_NOMINALS:
         return post.group(1)
+    cap_after = re.match(
+        r",\s+(?:the|a|an)\s+((?:[A-Z][\w'’.&-]*\s+){0,3}?[A-Z][\w-]*(?:\s+of\s+[A-Z][\w]*)?)\s*,",
+        text[end:],
+    )
+    if cap_after:
+        head = cap_after.group(1)
+        if (
+            any(t in head for t in lx.TITLES if t[0].isupper() and len(t) > 3)
+            and not head.split()[0] in lx.GIVEN_NAMES
+        ):
+            return head
+    cap_before = re.search(
+        r"(?:^|\s)((?:[A-Z][\w'’-]*\s+){0,2}?(?:" + _TITLE_ALT + r")),\s+$", text[:start]
+    )
+    if cap_before:
+        return cap_before.group(1).strip()
     als = re.search(r"\b(?:Als|As|En tant que|Como)\s+([A-ZÄÖÜ][\wäöüß-]+)\s+\w+\s+$", text[:start])
     if als and (_is_title_word(als.group(1)) or als.group(1) in _TITLE_SET):
         return als.group(1)
@@ -436,15 +462,6 @@ def appositive_role(text: str, start: int, end: int) -> str | None:
     )
     if cap_role and _is_title_word(cap_role.group(1).split()[0]):
         return cap_role.group(1)
-    direct = _ROLE_BEFORE_DIRECT.search(text[:start])
-    if direct:
-        words = direct.group(1).split()
-        # keep the trailing words that form the role ("chief geologist")
-        while words and not _role_noun(words[0]):
-            words = words[1:]
-        if words and _role_noun(words[-1]):
-            role = " ".join(words)
-            return role[:-1] if role.endswith("s") and role[:-1] in lx.ROLE_NOUNS else role
     return None
 
 
@@ -613,6 +630,11 @@ def _first_word(toks: list[Token]) -> int:
 _COMMON_WORDS: frozenset[str] = frozenset()
 
 _WEAK = {"shape", "initial", "romanised"}
+# Parts of a larger body: "UN Human Rights Council" also names the UN; "ABC News" does not.
+_BODY_WORDS = frozenset(
+    "Council Commission Committee Agency Office Mission Court Assembly Secretariat Fund Programme "
+    "Program Force Forces Department Ministry Directorate Board Tribunal Parliament".split()
+)
 
 
 def _affiliations(text: str, out: list[Mention], first: int) -> None:
@@ -774,7 +796,12 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
     sentence_initial = i == 0 or all(not any(c.isalnum() for c in t.text) for t in toks[:i])
     phrase = " ".join(words)
     # Acronyms spelled out earlier in the run: "UN Human Rights Council" also names the UN.
-    if len(words) > 1 and _acronym_like(words[0]) and words[0] in lx.KNOWN_ACRONYMS:
+    if (
+        len(words) > 1
+        and _acronym_like(words[0])
+        and words[0] in lx.KNOWN_ACRONYMS
+        and words[-1] in _BODY_WORDS
+    ):
         out.append(
             Mention(
                 "organisation",
@@ -1045,7 +1072,12 @@ def _classify_plain(
     ):
         out.append(Mention("organisation", src_phrase, si, start, end, evidence={"members"}))
         return
-    if len(words) > 1 and words[0] not in lx.GIVEN_NAMES and not _match_title(words, 0):
+    if (
+        len(words) > 1
+        and words[0] not in lx.GIVEN_NAMES
+        and not _match_title(words, 0)
+        and not appositive_role(text, start, end)
+    ):
         for a in range(len(words)):
             for b in range(len(words), a, -1):
                 if (
@@ -1084,7 +1116,10 @@ def _classify_plain(
         and not given_first
     ) or any(org_word(w) for w in words):
         return
-    checked = words[:1] if given_first else words
+    described = len(words) > 1 and (
+        appositive_role(text, start, end) or _speech_adjacent(text, start, end)
+    )
+    checked = words[:1] if (given_first or described) else words
     if any(w in lx.FUNCTION_WORDS or w in _WEEKDAY_MONTH or place_name(w) for w in checked):
         return
     if len(words) == 1 and (
@@ -1106,7 +1141,7 @@ def _classify_plain(
     if follow and words[0] not in lx.GIVEN_NAMES:
         cand = follow.group(1).split()
         if any(place_name(" ".join(cand[:n]).strip(" .,;:")) for n in range(1, len(cand) + 1)):
-            out.append(Mention("place", src_phrase, si, start, end))
+            out.append(Mention("place", place_name(src_phrase) or src_phrase, si, start, end))
             return
     if (
         re.search(

@@ -73,6 +73,7 @@ ROLE_NOUNS: frozenset[str] = _words(
     senator sheriff singer singer-songwriter spokesman spokesperson spokeswoman sprecher
     sprecherin striker student superintendent surgeon sénateur teacher trader treasurer
     vice-president vorsitzender writer
+    woman man girl boy mother father son daughter wife husband resident citizen national victim survivor veteran
 """
 )
 
@@ -97,6 +98,7 @@ ORG_WORDS: frozenset[str] = _words(
     Secretariat Senado Senate Service Services Society Standards Stiftung Survey Systems
     Sénat Technologies Telegraph Television Theater Theatre Times Tribunal Tribunale Tribune
     Trust Union Universidad University Universität Université Verband Verein Weekly Zoo plc
+    Church
 """
 )
 
@@ -244,6 +246,7 @@ GIVEN_NAMES: frozenset[str] = _words(
     Vladimir Volker Walter Wang Wanjiru Wayne Wei Wen Werner Willem William Willie Wilson
     Wolfgang Xi Yasser Yitzhak Yoshihide Yoweri Yuki Yuri Yusuf Zachary Zhang Zinedine
     Álvaro Édouard Élisabeth Óscar
+    Jeff Jeffrey Jim Bob Bill Ted Ron Don Greg Doug Rick Matt Mike Dave Steve Andy Tony Fred
 """
 )
 

@@ -93,6 +93,13 @@ def _facts(
     places = resolve_places(mentions)
     other = {o.name for o in orgs} | {o.acronym for o in orgs if o.acronym} | {p for p, _ in places}
     people = resolve_people(mentions, other)
+    # "Paris claims": a place name that is also a person's surname means the person.
+    surnames = {p.surname for p in people if len(p.name.split()) > 1}
+    places = [
+        (name, ms)
+        for name, ms in places
+        if not all(m.text in surnames for m in ms) and name not in surnames
+    ]
 
     for i, p in enumerate(people, 1):
         named = [m for m in p.mentions if m.kind == "person"]

@@ -304,8 +304,17 @@ def normalise(name: str) -> str | None:
     if name.startswith("the "):
         return table.get(name[4:])
     # German inflection: "den Niederlanden", "Deutschlands".
-    if len(name) > 5 and name[-1] in "ns" and name[:-1] in table and " " not in name:
-        return table[name[:-1]]
+    if (
+        len(name) > 5
+        and " " not in name
+        and (
+            (name.endswith("n") and name[:-1].endswith("e"))
+            or (name.endswith("s") and not name.endswith("ns"))
+        )
+    ):
+        stem = name[:-1]
+        if stem in table and stem[-1] not in "aiou":
+            return table[stem]
     return None
 
 

@@ -117,7 +117,14 @@ def headline(pack: Pack, article: Article | None = None) -> str:
 
 
 def source_label(article: Article) -> str:
-    return article.source.name or article.source.url or "source not given"
+    """The source as a reader would name it: the site, else its URL decoded for display."""
+    if article.source.name:
+        return article.source.name
+    if article.source.url:
+        from urllib.parse import unquote
+
+        return unquote(article.source.url)
+    return "source not given"
 
 
 def meta_line(pack: Pack, article: Article | None) -> str:

@@ -8,6 +8,7 @@ and a body.
 
 from __future__ import annotations
 
+import io
 import math
 from pathlib import Path
 
@@ -364,16 +365,46 @@ def _fill_toc(ctx: Context, placeholder: DocxParagraph) -> None:
 # --------------------------------------------------------------------------- whole
 
 
+# Styled base documents, by theme, language and reference document. Building
+# the ~30 styles is half the cost of a render, so it is done once per process
+# and every render opens a copy of the saved result.
+_BASES: dict[tuple[int, str, str, str, float], tuple[bytes, bool]] = {}
+
+
+def styled_base(theme: Theme, lang_tag: str, reference: Path | None) -> tuple[DocxDocument, bool]:
+    """A fresh document with page setup, defaults and styles from the theme."""
+    ref_key = ("", 0.0)
+    if reference is not None:
+        try:
+            ref_key = (str(reference.resolve()), reference.stat().st_mtime)
+        except OSError:
+            ref_key = (str(reference), -1.0)
+    key = (id(theme), repr(theme.page) + repr(theme.roles), lang_tag, *ref_key)
+    cached = _BASES.get(key)
+    if cached is None:
+        doc, from_reference = open_base(reference)
+        if not from_reference:
+            _page_setup(doc, theme)
+        S.set_document_defaults(
+            doc, None if from_reference else theme, word_language(lang_tag), is_rtl(lang_tag)
+        )
+        S.build_styles(doc, theme, text_width=_text_width(doc), keep_existing=from_reference)
+        buffer = io.BytesIO()
+        doc.save(buffer)
+        cached = (buffer.getvalue(), from_reference)
+        if len(_BASES) > 32:
+            _BASES.clear()
+        _BASES[key] = cached
+    # Always reopen, even right after building, so every render takes the same path.
+    return Document(io.BytesIO(cached[0])), cached[1]
+
+
 def build(pack: Pack, theme: Theme, reference: Path | None) -> DocxDocument:
-    doc, from_reference = open_base(reference)
     first = pack.articles[0] if pack.articles else None
     lang_tag = pack.language or (first.language if first else None) or "en"
     doc_lang = word_language(lang_tag)
-    if not from_reference:
-        _page_setup(doc, theme)
+    doc, from_reference = styled_base(theme, lang_tag, reference)
     text_width = _text_width(doc)
-    S.set_document_defaults(doc, None if from_reference else theme, doc_lang, is_rtl(lang_tag))
-    S.build_styles(doc, theme, text_width=text_width, keep_existing=from_reference)
     ctx = Context(
         doc=doc,
         theme=theme,

@@ -3,9 +3,9 @@ reproducibly.
 
 ebooklib writes the package document, the NCX and the container; the content
 documents and the nav are built here with lxml and handed to ebooklib as
-plain items, because ebooklib's ``EpubHtml`` re-parses content with an HTML
-parser (dropping ``epub:type``, ``dir`` and the doctype) and its generated nav
-has no landmarks we control.
+plain items: ``EpubHtml`` re-parses content with an HTML parser and rebuilds
+the head and root from its own template, and its generated nav has no
+per-entry languages and derives landmarks from the EPUB 2 guide.
 """
 
 from __future__ import annotations
