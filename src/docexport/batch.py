@@ -22,7 +22,8 @@ from . import __version__
 from .errors import DocexportError, InputError, OutputError
 from .manifest import FailureRecord, Manifest, OutputRecord
 from .output import atomic_write, output_path, remove_stale_temps, safe_stem
-from .readers import EXTENSIONS
+from .model import Pack
+from .readers import EXTENSIONS, Reading
 
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "pdf", "epub")
 
@@ -294,19 +295,17 @@ def _ours(w: warnings.WarningMessage) -> bool:
     return issubclass(w.category, DocexportWarning)
 
 
-def _packs_for(reading: object, job: Job) -> list[tuple[str, object]]:
+def _packs_for(reading: Reading, job: Job) -> list[tuple[str, Pack]]:
     """One pack per article: a single-article input keeps its name, a feed's
     articles get ``-01``, ``-02``... suffixes."""
     import dataclasses
 
     from .loading import build_pack
-    from .readers import Reading
 
-    assert isinstance(reading, Reading)
     if reading.pack is not None or len(reading.articles) <= 1:
         return [("", build_pack(reading, marking=job.marking, date=job.date))]
     width = max(2, len(str(len(reading.articles))))
-    out: list[tuple[str, object]] = []
+    out: list[tuple[str, Pack]] = []
     for i, article in enumerate(reading.articles, 1):
         single = dataclasses.replace(reading, articles=(article,), title=None)
         out.append((f"-{i:0{width}d}", build_pack(single, marking=job.marking, date=job.date)))
@@ -328,14 +327,17 @@ def _executor(settings: ExportSettings, n_jobs: int) -> Executor | None:
                 "the dask executor needs the dask extra: pip install 'docexport[dask]'"
             ) from None
         if settings.scheduler:
-            client = Client(settings.scheduler)
+            client = Client(settings.scheduler)  # type: ignore[no-untyped-call]
         else:
-            cluster = LocalCluster(
-                n_workers=max(1, settings.jobs), threads_per_worker=1, processes=True,
+            cluster = LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=max(1, settings.jobs),
+                threads_per_worker=1,
+                processes=True,
                 dashboard_address=None,
             )
-            client = Client(cluster)
-        return client.get_executor()  # type: ignore[no-any-return]
+            client = Client(cluster)  # type: ignore[no-untyped-call]
+        executor: Executor = client.get_executor()  # type: ignore[no-untyped-call]
+        return executor
     if n_jobs <= 1:
         return None
     import multiprocessing

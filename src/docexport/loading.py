@@ -91,14 +91,12 @@ def build_pack(
     """A pack from what a reader found; the analysis runs unless the input was a model."""
     if reading.pack is not None:
         pack = reading.pack
-        changes: dict[str, object] = {}
-        if title:
-            changes["title"] = title
-        if marking:
-            changes["marking"] = marking
-        if date:
-            changes["date"] = date
-        return dataclasses.replace(pack, **changes) if changes else pack
+        return dataclasses.replace(
+            pack,
+            title=title or pack.title,
+            marking=marking or pack.marking,
+            date=date or pack.date,
+        )
     if not reading.articles:
         raise InputError("no articles found")
     articles = reading.articles

@@ -44,7 +44,11 @@ def test_seed_key_facts_are_right_and_featured(seed_pack: Pack) -> None:
     assert {f.value for f in a.facts if f.featured and f.kind == "figure"} >= {600, 12e6}  # type: ignore[union-attr]
     assert sum(f.featured for f in a.facts) <= 14
     assert a.language == "en"
-    assert a.summary[0].startswith("President William Ruto has called on global partners")
+    # The points add to the standfirst printed above them: news first, then the closing summary.
+    assert 3 <= len(a.summary) <= 4
+    assert any("600 police officers" in p for p in a.summary)
+    assert any(p.startswith("President William Ruto’s appeal") for p in a.summary)
+    assert not any(p in (a.standfirst or "") for p in a.summary)
 
 
 def test_ids_are_unique_and_every_fact_points_at_its_sentence(multi_pack: Pack) -> None:

@@ -150,7 +150,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "year",
         re.compile(
             r"\b(?:in|since|by|until|from|of|during|before|after|the|en|depuis|desde|de|del|"
-            r"seit|im|bis|ab|der|die|das|dem|den|and|or|und|et|y|Jahr|Jahre|Jahren|année|año|el año|"
+            r"seit|im|bis|ab|der|die|das|dem|den|and|or|und|et|y|Jahr|Jahre|Jahren|année|año|"
+            r"el año|"
             r"the year)"
             rf"\s+(?P<y>{_YEAR})\b(?!\s?[-–]\s?\d)"
             r"(?!\s*(?:%|percent|per cent|Prozent|people|persons|personas|personnes))",

@@ -414,7 +414,7 @@ def appositive_role(text: str, start: int, end: int) -> str | None:
         head = cap_after.group(1)
         if (
             any(t in head for t in lx.TITLES if t[0].isupper() and len(t) > 3)
-            and not head.split()[0] in lx.GIVEN_NAMES
+            and head.split()[0] not in lx.GIVEN_NAMES
         ):
             return head
     cap_before = re.search(
@@ -631,9 +631,9 @@ _COMMON_WORDS: frozenset[str] = frozenset()
 
 _WEAK = {"shape", "initial", "romanised"}
 # Parts of a larger body: "UN Human Rights Council" also names the UN; "ABC News" does not.
-_BODY_WORDS = frozenset(
+_BODY_WORDS = lx.words(
     "Council Commission Committee Agency Office Mission Court Assembly Secretariat Fund Programme "
-    "Program Force Forces Department Ministry Directorate Board Tribunal Parliament".split()
+    "Program Force Forces Department Ministry Directorate Board Tribunal Parliament"
 )
 
 

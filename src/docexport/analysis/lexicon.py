@@ -8,8 +8,12 @@ particular article.
 from __future__ import annotations
 
 
-def _words(text: str) -> frozenset[str]:
+def words(text: str) -> frozenset[str]:
+    """The white-space separated words of ``text`` (word lists read better as text)."""
     return frozenset(text.split())
+
+
+_words = words
 
 
 def _word_tuple(text: str) -> tuple[str, ...]:
@@ -73,7 +77,8 @@ ROLE_NOUNS: frozenset[str] = _words(
     senator sheriff singer singer-songwriter spokesman spokesperson spokeswoman sprecher
     sprecherin striker student superintendent surgeon sénateur teacher trader treasurer
     vice-president vorsitzender writer
-    woman man girl boy mother father son daughter wife husband resident citizen national victim survivor veteran
+    woman man girl boy mother father son daughter wife husband resident citizen national victim
+    survivor veteran
 """
 )
 

@@ -1,8 +1,8 @@
 """Places: countries, regions and cities, normalised to one English name.
 
-Country and region names come from babel's CLDR data in English, French,
-Spanish and German (offline, no download); a compact bundled list adds major
-cities, US states and common aliases ("U.S." -> "United States").
+Country and region names come from CLDR (bundled in :mod:`.territories`) in
+English, French, Spanish and German; a compact list adds major cities, US
+states and regions, and common aliases ("U.S." -> "United States").
 """
 
 from __future__ import annotations
@@ -256,18 +256,13 @@ _AMBIGUOUS_OK = {
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
     """Every known written form -> its normalised English name."""
-    from babel import Locale  # lazy: only the analysis needs CLDR data
+    from .territories import TERRITORIES  # CLDR names, bundled: nothing to download
 
     names: dict[str, str] = {}
-    english = Locale("en").territories
-    for lang in ("de", "es", "fr", "en"):  # English last so its spelling wins
-        for code, name in Locale(lang).territories.items():
-            if code in ("001", "ZZ", "XA", "XB", "EZ", "UN", "QO", "EU"):
-                continue
-            canonical = english.get(code, name)
-            if name in _SKIP_CLDR or canonical in ("world",):
-                continue
-            names[name] = canonical
+    for name, canonical in TERRITORIES.items():
+        if name in _SKIP_CLDR or canonical in ("world",):
+            continue
+        names[name] = canonical
     for name, canonical in _AMBIGUOUS_OK.items():
         names[name] = canonical
     for part in (_MULTI_CITIES + "|" + _US_STATES).split("|"):

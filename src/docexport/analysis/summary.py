@@ -1,9 +1,11 @@
 """Summary points: 3 to 5 sentences a reader of the summary page needs.
 
-The article's own summary wins: its standfirst split into sentences, then
-its closing "In summary" paragraph. Otherwise sentences are ranked by lead
-position, length and centrality (how many of the article's frequent words
-they carry). Points never repeat each other, never open on a pronoun that
+The summary page already prints the standfirst right above the points, so
+the points must add to it, not repeat it: the two best body sentences (the
+news), then the article's own closing "In summary" paragraph, topped up with
+ranked sentences. Sentences are ranked by lead position, length and
+centrality (how many of the article's frequent words they carry). The
+standfirst itself is used only when the article has nothing else. Points never repeat each other, never open on a pronoun that
 points nowhere, and never cut a quote.
 """
 
@@ -125,16 +127,39 @@ def summarise(article: Article, sentences: tuple[Sentence, ...]) -> tuple[str, .
         ):
             points.append(text)
 
-    for s in own:
+    shown = [clean_point(s.text) for s in own]
+
+    def add_new(text: str) -> None:
+        if not any(_similar(clean_point(text), t) for t in shown):
+            add(text)
+
+    ranked = _ranked(sentences, skip=closing_ids | background_ids | {STANDFIRST_ID})
+    # With a standfirst above them, four points fill the page without pushing the box off it.
+    cap = MAX_POINTS - 1 if own else MAX_POINTS
+    lead: list[str] = []
+    for s in ranked:
+        if len(points) >= (2 if closing else cap):
+            break
+        before = len(points)
+        add_new(s.text)
+        if len(points) > before:
+            lead.append(s.id)
+    # The news points in reading order keep the story's thread.
+    order = {s.id: i for i, s in enumerate(sentences)}
+    news = sorted(zip(lead, points), key=lambda pair: order[pair[0]])
+    points[: len(news)] = [p for _, p in news]
+    for s in closing:
+        if len(points) >= cap:
+            break
+        add_new(s.text)
+    for s in ranked:
+        if len(points) >= MIN_POINTS:
+            break
+        add_new(s.text)
+    for s in (*ranked, *own):  # a short article: say what it says, even if the standfirst did
+        if len(points) >= MIN_POINTS:
+            break
         add(s.text)
-    if len(points) < MIN_POINTS:
-        for s in closing:
-            add(s.text)
-    if len(points) < MIN_POINTS:
-        for s in _ranked(sentences, skip=closing_ids | background_ids | {STANDFIRST_ID}):
-            add(s.text)
-            if len(points) >= MIN_POINTS:
-                break
     return tuple(points)
 
 

@@ -130,7 +130,7 @@ def _effective(theme: Theme, spec: _Spec) -> TextStyle:
     ts = theme.role(spec.role)
     if not spec.override:
         return ts
-    values = {f: getattr(ts, f) for f in ts.__slots__}  # type: ignore[attr-defined]
+    values = {f: getattr(ts, f) for f in ts.__slots__}
     for k, v in spec.override.items():
         if k == "size_delta":
             values["size"] = max(1.0, ts.size + float(v))  # type: ignore[arg-type]

@@ -266,7 +266,7 @@ class StoryBuilder:
         head = self.para(self.t(article.headline, "heading1"), styles["heading1"])
         out.append(tag(head, Mark(key=f"{key}-text", title="Full text", level=1, article=index)))
         if article.standfirst:
-            st = (Text(text=article.standfirst),)  # type: ignore[call-arg]
+            st = (Text(text=article.standfirst),)
             out.append(
                 self.para(
                     self.anchored(st, STANDFIRST_ID, article, "standfirst"), styles["standfirst"]
