@@ -279,6 +279,7 @@ class Bench:
         self.exe = docexport_command()
         self.corpus = _corpus.build(work, batch_size=cfg.batch_size, long_repeats=cfg.long_repeats)
         self.fonts: str | None = None
+        self.load_at_start = os.getloadavg()
 
     # ---- helpers
 
@@ -573,11 +574,13 @@ class Bench:
         samples = data["samples"]
         print(f" {samples[-1]['seconds']:.1f}s", file=sys.stderr)
         series = ", ".join(f"{s['articles']}: {s['rss_kib'] / MIB:.0f}" for s in samples)
-        first, last = samples[0], samples[-1]
-        # growth after the first step (which includes imports, fonts, caches)
-        span = last["articles"] - first["articles"]
-        per = (last["rss_kib"] - first["rss_kib"]) / span if span else 0.0
-        flat = abs(per) < 5.0  # KiB per article: ~5 MiB over 1,000 articles is noise
+        last = samples[-1]
+        # The first step pays for imports, fonts and caches; growth is judged on
+        # the rest by a least-squares slope, so one noisy sample cannot decide it.
+        tail = samples[1:] if len(samples) > 2 else samples
+        per = _slope([s["articles"] for s in tail], [s["rss_kib"] for s in tail])
+        spread = (max(s["rss_kib"] for s in tail) - min(s["rss_kib"] for s in tail)) / MIB
+        flat = abs(per) < 5.0  # KiB per article: 5 MiB over 1,000 articles
         rate = count / last["seconds"] if last["seconds"] else 0.0
         m = Measure(
             f"{count} articles",
@@ -588,7 +591,8 @@ class Bench:
             f"{count} articles, load + render ×3 in one process (API)",
             m,
             rate=(
-                f"{rate:.1f} art/s; RSS {per:+.1f} KiB/article after the first {first['articles']}"
+                f"{rate:.1f} art/s; RSS slope {per:+.1f} KiB/article from "
+                f"{tail[0]['articles']} on (range {spread:.0f} MiB)"
             ),
             target="flat",
             verdict="✓" if flat and data["failures"] == 0 else "✗",
@@ -601,6 +605,15 @@ class Bench:
         for name in self.cfg.sections:
             print(f"[{name}]", file=sys.stderr)
             getattr(self, f"s_{name}")()
+
+
+def _slope(xs: list[int], ys: list[int]) -> float:
+    n = len(xs)
+    if n < 2:
+        return 0.0
+    mx, my = sum(xs) / n, sum(ys) / n
+    den = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / den if den else 0.0
 
 
 def _merge(a: dict[str, str], b: dict[str, str]) -> dict[str, str]:
@@ -728,7 +741,7 @@ def docexport_command() -> list[str]:
     return [sys.executable, "-m", "docexport"]
 
 
-def machine() -> list[tuple[str, str]]:
+def machine(load_at_start: tuple[float, float, float] | None = None) -> list[tuple[str, str]]:
     from importlib import metadata
 
     cpu = platform.processor() or "?"
@@ -794,13 +807,19 @@ def machine() -> list[tuple[str, str]]:
         ("docexport", f"{' '.join(docexport_command())} at git {rev}"),
         (
             "Load average",
-            " ".join(f"{x:.2f}" for x in os.getloadavg()) + " (1, 5, 15 min, at the end)",
+            _load(load_at_start, "at the start") + "; " + _load(os.getloadavg(), "at the end"),
         ),
         ("Date", dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
     ]
 
 
 # --------------------------------------------------------------------------- report
+
+
+def _load(values: tuple[float, float, float] | None, when: str) -> str:
+    if values is None:
+        return ""
+    return " ".join(f"{x:.2f}" for x in values) + f" (1, 5, 15 min, {when})"
 
 
 def table(rows: list[Row]) -> str:
@@ -829,9 +848,13 @@ def table(rows: list[Row]) -> str:
 
 
 def report(bench: Bench, cfg: Config) -> str:
-    mach = "\n".join(f"- **{k}**: {v}" for k, v in machine())
+    mach = "\n".join(f"- **{k}**: {v}" for k, v in machine(bench.load_at_start))
     notes = "\n".join(f"- {n}" for n in bench.notes)
-    runs = f"{cfg.runs} runs (+1 warm-up) for single articles, {cfg.heavy_runs} for batches"
+    warm = " (+1 warm-up)" if cfg.warmup else ""
+    runs = (
+        f"up to {cfg.runs} runs{warm} for single articles and {cfg.heavy_runs} for batches "
+        f"(fewer once a figure has taken {cfg.budget:.0f} s; the runs column says how many)"
+    )
     return (
         "# docexport benchmarks\n\n"
         "Written by `python benchmarks/run.py` (see its docstring for the method). "

@@ -226,14 +226,17 @@ def render_job(job: Job) -> JobResult:
         return JobResult(input=job.input, input_sha256=input_sha, outputs=tuple(outputs))
     stage = "read"
     try:
-        reading = read_input(
-            data,
-            name=job.input,
-            input_format=job.input_format,
-            max_input_size=job.max_input_size or DEFAULT_MAX_INPUT_SIZE,
-        )
-        stage = "analyse"
-        packs = _packs_for(reading, job)
+        with warnings.catch_warnings(record=True) as read_caught:
+            warnings.simplefilter("always")
+            reading = read_input(
+                data,
+                name=job.input,
+                input_format=job.input_format,
+                max_input_size=job.max_input_size or DEFAULT_MAX_INPUT_SIZE,
+            )
+            stage = "analyse"
+            packs = _packs_for(reading, job)
+        read_warnings = tuple(str(w.message) for w in read_caught if _ours(w))
     except DocexportError as exc:
         return JobResult(
             input=job.input,
@@ -258,7 +261,9 @@ def render_job(job: Job) -> JobResult:
                 with warnings.catch_warnings(record=True) as caught:
                     warnings.simplefilter("always")
                     blob = renderer.render(pack, theme, options)
-                messages = tuple(dict.fromkeys(str(w.message) for w in caught if _ours(w)))
+                messages = tuple(
+                    dict.fromkeys([*read_warnings, *(str(w.message) for w in caught if _ours(w))])
+                )
             except DocexportError as exc:
                 failures.append(
                     FailureRecord(input=job.input, stage="render", error=str(exc), format=fmt)

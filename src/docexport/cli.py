@@ -129,6 +129,9 @@ class _Reporter:
         elif not self.quiet and result is not None and not result.failures:
             names = ", ".join(o.name for o in result.outputs if o.name) or "unchanged"
             typer.echo(f"[{self.done}/{self.total}] {input_name} -> {names}", err=True)
+        if not self.quiet and result is not None:
+            for message in dict.fromkeys(w for o in result.outputs for w in o.warnings):
+                self._print_err(f"warning: {input_name}: {message}")
 
     def _print_err(self, msg: str) -> None:
         if self.bar is not None:
@@ -479,7 +482,25 @@ def config() -> None:
         typer.echo(f"{key:<15} {value!s:<24} {cfg.origin(key)}")
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: object = None,
+    line: str | None = None,
+) -> None:
+    """Our warnings as one line each; other libraries' noise is not the user's business."""
+    from .errors import DocexportWarning
+
+    if issubclass(category, DocexportWarning):
+        _err(f"warning: {message}")
+
+
 def main() -> None:
+    import warnings
+
+    warnings.showwarning = _show_warning
     try:
         app()
     except KeyboardInterrupt:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import DocexportError, InputError
+import warnings
+
+from .errors import DocexportError, DocexportWarning, InputError
 from .model import Article
 
 
@@ -23,10 +26,15 @@ def gather_articles(
     articles: list[Article] = []
     for path in paths:
         try:
-            reading = read_input(path, name=str(path), input_format=input_format)
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                reading = read_input(path, name=str(path), input_format=input_format)
         except DocexportError as exc:
             failures.append(f"{path}: read: {exc}")
             continue
+        for w in caught:  # say which input a warning is about
+            if issubclass(w.category, DocexportWarning):
+                warnings.warn(DocexportWarning(f"{path}: {w.message}"), stacklevel=1)
         articles.extend(reading.articles)
     return articles, failures
 
