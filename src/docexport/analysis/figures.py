@@ -444,7 +444,7 @@ def _label_before(text: str, start: int) -> str | None:
         r"((?:[\w\-]+\s+){0,3}?[\w\-]+)\s+(?:of|at|was|were|is|are|to|reached|totalled|"
         r"totaled|rose|fell|increased|decreased|grew|dropped|jumped|climbed|hit|stood at|cost|"
         r"costs|worth|valued at|raised|paid|spent|earned|lost|received|de|von|à|a)\s+"
-        r"(?:about|around|nearly|almost|some|over|roughly|an estimated|approximately|more than|"
+        r"(?:by\s+)?(?:about|around|nearly|almost|some|over|roughly|an estimated|approximately|more than|"
         r"less than|up to|just)?\s*$",
         before,
     )
@@ -468,12 +468,50 @@ def _label_before(text: str, start: int) -> str | None:
     return " ".join(words[-3:])
 
 
-def find_figures(text: str) -> list[FigureMention]:
+# Race and split times: "8:03.28" (minutes:seconds.hundredths), "1:02:03.4", and
+# "8 minutes 22.74 seconds"; a clock time ("3:32 a.m.") has no fraction and is left out.
+_RACE_TIME = re.compile(r"(?<![\d:.])(?:(\d{1,2}):)?(\d{1,2}):([0-5]\d\.\d{1,3})(?![\d:])")
+_SPOKEN_TIME = re.compile(
+    r"\b(?:(\d{1,2})\s+hours?,?\s+(?:and\s+)?)?(\d{1,2})\s+minutes?,?\s+(?:and\s+)?"
+    r"(\d{1,2}(?:\.\d+)?)\s+seconds?\b",
+    re.IGNORECASE,
+)
+
+
+def _times(text: str) -> list[FigureMention]:
     out: list[FigureMention] = []
+    for rx in (_RACE_TIME, _SPOKEN_TIME):
+        for m in rx.finditer(text):
+            hours = float(m.group(1) or 0)
+            seconds = hours * 3600 + float(m.group(2)) * 60 + float(m.group(3))
+            label = _label_after(text, m.end()) or _label_before(text, m.start())
+            out.append(
+                FigureMention(m.group(0), round(seconds, 3), "seconds", label, m.start(), m.end())
+            )
+    return out
+
+
+def _bracket_label(text: str, s: int, e: int) -> str | None:
+    """ "All-Navy (5)", "striking workers (75,000)": the words the bracket belongs to."""
+    if not (text[s - 1 : s] == "(" and text[e : e + 1] == ")"):
+        return None
+    head = re.split(r"[,;:()]", text[max(0, s - 40) : s - 1])[-1]
+    words = re.findall(r"[\w'’\-]+", head)
+    words = [w for w in words[-3:] if not any(c.isdigit() for c in w)]
+    while words and words[0].lower() in _LABEL_STOP:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def find_figures(text: str) -> list[FigureMention]:
+    out: list[FigureMention] = _times(text)
+    taken = [(f.start, f.end) for f in out]
     for m in _FIGURE.finditer(text):
         s, e = m.start(), m.end()
         while s < e and text[s].isspace():
             s += 1
+        if any(a <= s < b for a, b in taken):
+            continue
         if m.group("word"):
             value = float(_WORD_NUMBERS[m.group("word").lower()])
             if m.group("word2"):
@@ -489,10 +527,15 @@ def find_figures(text: str) -> list[FigureMention]:
                 ]
             label = _label_after(text, e)
             after = text[e : e + 4]
+            of_count = re.match(rf"\s+of\s+(?:{_NUM}|{_WORDNUM})\b", text[e:], re.IGNORECASE)
+            if of_count:
+                label = _label_after(text, e + of_count.end())  # "seven of 12 titles"
+                if not label:
+                    continue
+            elif re.match(r"\s+of\b", text[e:]) or re.match(r"[-–]", after):
+                continue  # "two of them", "five-year"
             if not label and not scale_word:
                 continue
-            if re.match(r"\s+of\b", text[e:]) or re.match(r"[-–]", after):
-                continue  # "two of them", "five-year"
             if (
                 re.search(r"\b(?:one|these|those|its|his|her|their)\s+$", text[:s], re.IGNORECASE)
                 and not scale_word
@@ -519,7 +562,8 @@ def find_figures(text: str) -> list[FigureMention]:
         )
         if month_near and not sign:
             continue
-        integer = value.is_integer() and "." not in num and "," not in num
+        # "252,000" is a whole number; "3.5" and German "3,5" are not.
+        integer = value.is_integer() and not re.search(r"[.,]\d{1,2}$", num)
         if integer and 1800 <= value <= 2100 and not sign and not scale and len(num) == 4:
             continue  # a year
         if m.group("num2") and integer and len(num) == 4 and 1800 <= value <= 2100:
@@ -588,7 +632,7 @@ def find_figures(text: str) -> list[FigureMention]:
             # small bare numbers are mostly counts in prose: keep only with a counted noun
             pass
         text_form = text[s:label_start].strip()
-        label = _label_after(text, label_start)
+        label = _label_after(text, label_start) or _bracket_label(text, s, e)
         pre = re.search(
             r"\b(" + "|".join(_PRE_MODIFIERS) + r")\s+(?:than\s+)?$", text[:s], re.IGNORECASE
         )
