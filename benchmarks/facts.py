@@ -230,15 +230,21 @@ def evaluate_article(path: Path, report: Report) -> None:
             count.tp += 1
         else:
             report.misses.append(f"{slug}: missed date {item['text']!r}")
-    for d in by_kind["date"]:
-        ok = any(
+
+    def _date_hit(d: Any, items: list[dict[str, Any]]) -> bool:
+        return any(
             norm(i["text"]) in norm(d.text)
             or norm(d.text) in norm(i["text"])
             or (i.get("iso") and d.iso == i["iso"])
-            for i in key["dates"]
+            for i in items
         )
-        count.ext_ok += ok
-        count.ext_fp += not ok
+
+    for d in by_kind["date"]:
+        if _date_hit(d, key["dates"]):
+            count.ext_ok += 1
+        elif not _date_hit(d, key.get("dates_optional", [])):
+            count.ext_fp += 1
+            report.misses.append(f"{slug}: extra date {d.text!r}")
 
     # Quotes: by text; the speaker must match; nothing may be invented.
     text_of_article = alnum(

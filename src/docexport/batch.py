@@ -21,7 +21,7 @@ from pathlib import Path
 from . import __version__
 from .errors import DocexportError, InputError, OutputError
 from .manifest import FailureRecord, Manifest, OutputRecord
-from .output import atomic_write, output_path, remove_stale_temps, safe_stem
+from .output import atomic_write, output_path, remove_stale_temps, safe_stem, sigint_deferred
 from .model import Pack
 from .readers import EXTENSIONS, Reading
 
@@ -198,7 +198,23 @@ def render_job(job: Job) -> JobResult:
 
     failures: list[FailureRecord] = []
     outputs: list[RenderedOutput] = []
+    limit = job.max_input_size or DEFAULT_MAX_INPUT_SIZE
     try:
+        # Refuse an oversized input from its size alone: reading it first would
+        # hold all of it in memory just to say no.
+        size = os.stat(job.input).st_size if job.input != "-" else 0
+        if size > limit:
+            return JobResult(
+                input=job.input,
+                failures=(
+                    FailureRecord(
+                        input=job.input,
+                        stage="read",
+                        error=f"input is {size:,} bytes, over the limit of {limit:,} "
+                        "(see --max-input-size)",
+                    ),
+                ),
+            )
         data = Path(job.input).read_bytes() if job.input != "-" else b""
     except OSError as exc:
         return JobResult(
@@ -232,7 +248,7 @@ def render_job(job: Job) -> JobResult:
                 data,
                 name=job.input,
                 input_format=job.input_format,
-                max_input_size=job.max_input_size or DEFAULT_MAX_INPUT_SIZE,
+                max_input_size=limit,
             )
             stage = "analyse"
             packs = _packs_for(reading, job)
@@ -456,6 +472,9 @@ def run_export(
     try:
         for result in _results(jobs, executor):
             recs: list[OutputRecord] = []
+            # Registered before writing: an interrupted run's manifest still
+            # lists what this input already wrote.
+            records[result.input] = recs
             job_failures = list(result.failures)
             for out in result.outputs:
                 if out.data is None:
@@ -464,25 +483,26 @@ def run_export(
                     continue
                 try:
                     target = output_path(out_dir, Path(out.name).stem, Path(out.name).suffix[1:])
-                    atomic_write(target, out.data)
+                    with sigint_deferred():  # written and recorded, or neither
+                        atomic_write(target, out.data)
+                        recs.append(
+                            OutputRecord(
+                                input=result.input,
+                                input_sha256=result.input_sha256,
+                                format=out.format,
+                                path=str(target),
+                                bytes=len(out.data),
+                                sha256=_sha256(out.data),
+                                key=out.key,
+                                pages=out.pages,
+                                warnings=out.warnings,
+                            )
+                        )
                 except OutputError as exc:
                     job_failures.append(
                         FailureRecord(input=result.input, stage="write", error=str(exc), format=out.format)
                     )
                     continue
-                recs.append(
-                    OutputRecord(
-                        input=result.input,
-                        input_sha256=result.input_sha256,
-                        format=out.format,
-                        path=str(target),
-                        bytes=len(out.data),
-                        sha256=_sha256(out.data),
-                        key=out.key,
-                        pages=out.pages,
-                        warnings=out.warnings,
-                    )
-                )
             result = JobResult(
                 input=result.input,
                 input_sha256=result.input_sha256,

@@ -8,12 +8,20 @@ import os
 from pathlib import Path
 
 from .errors import InputError
-from .model import Article, Pack
+from .model import Article, CodeBlock, ListBlock, Pack, plain_text
 from .readers import Reading, read_bytes
+from .textutil import strip_illegal
 
 # The largest input read, in bytes; larger inputs are refused with a clear
 # error rather than risking memory (``--max-input-size`` changes it).
 DEFAULT_MAX_INPUT_SIZE = 20 * 1024 * 1024
+
+# The longest paragraph (or headline, standfirst, list item, quote, code block),
+# in characters. reportlab re-wraps the rest of a paragraph at every page break,
+# so a paragraph's PDF time grows with the square of its length: 100,000
+# characters (about 30 pages of one paragraph) take seconds, 1 MB took minutes.
+# No real article comes near it; a longer one is almost surely not prose.
+MAX_PARAGRAPH_CHARS = 100_000
 
 
 def source_date_epoch() -> int | None:
@@ -40,6 +48,18 @@ def prepared_date(articles: tuple[Article, ...], explicit: str | None = None) ->
     return dates[-1] if dates else None
 
 
+def _names_a_file(text: str) -> bool:
+    """Whether a string is the path of an existing file rather than article text.
+    Article text may be anything: too long a name, a NUL or a lone surrogate
+    makes the file-system check fail, which means "not a path"."""
+    if "\n" in text or "\r" in text or len(text) >= 4096:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def read_input(
     source: str | Path | bytes,
     *,
@@ -50,10 +70,7 @@ def read_input(
     """Read a path, raw bytes, or a string of article text into a :class:`Reading`."""
     if isinstance(source, bytes):
         data, label = source, name or "input"
-    elif isinstance(source, Path) or (
-        isinstance(source, str) and "\n" not in source and len(source) < 4096
-        and Path(source).is_file()
-    ):
+    elif isinstance(source, Path) or (isinstance(source, str) and _names_a_file(source)):
         path = Path(source)
         label = name or str(path)
         try:
@@ -71,13 +88,47 @@ def read_input(
         except PermissionError:
             raise InputError("permission denied") from None
     else:
-        data, label = str(source).encode("utf-8"), name or "text"
+        # A str may hold lone surrogates, which have no UTF-8 form; no output
+        # could hold them either, so they go before encoding.
+        data, label = strip_illegal(str(source)).encode("utf-8"), name or "text"
     if len(data) > max_input_size:
         raise InputError(
             f"input is {len(data):,} bytes, over the limit of {max_input_size:,} "
             "(see --max-input-size)"
         )
-    return read_bytes(data, name=label, input_format=input_format)
+    reading = read_bytes(data, name=label, input_format=input_format)
+    articles = reading.pack.articles if reading.pack is not None else reading.articles
+    check_paragraph_lengths(articles)
+    return reading
+
+
+def _texts(article: Article) -> list[tuple[str, str]]:
+    """(where, text) for every run of text the renderers set as one paragraph."""
+    out = [("headline", article.headline)]
+    if article.standfirst:
+        out.append(("standfirst", article.standfirst))
+    for block in article.body:
+        if isinstance(block, CodeBlock):
+            out.append((f"block {block.id}", block.text))
+        elif isinstance(block, ListBlock):
+            out.extend((f"block {block.id}", plain_text(item)) for item in block.items)
+        else:
+            out.append((f"block {block.id}", plain_text(block.inlines)))
+    return out
+
+
+def check_paragraph_lengths(
+    articles: tuple[Article, ...], limit: int = MAX_PARAGRAPH_CHARS
+) -> None:
+    """Refuse a paragraph longer than ``limit`` characters with a clear error."""
+    for n, article in enumerate(articles, 1):
+        for where, text in _texts(article):
+            if len(text) > limit:
+                which = f"article {n} " if len(articles) > 1 else ""
+                raise InputError(
+                    f"{which}{where} is {len(text):,} characters long, over the limit of "
+                    f"{limit:,} for one paragraph; split it into paragraphs"
+                )
 
 
 def build_pack(

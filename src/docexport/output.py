@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import tempfile
+import threading
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from types import FrameType
 
 from .errors import OutputError
 
@@ -66,10 +71,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
     finally:
         if tmp_name is not None:
-            try:
+            with suppress(OSError):
                 os.unlink(tmp_name)
-            except OSError:
-                pass
 
 
 def remove_stale_temps(folder: Path) -> None:
@@ -77,7 +80,30 @@ def remove_stale_temps(folder: Path) -> None:
     if not folder.is_dir():
         return
     for p in folder.glob(f"{TEMP_PREFIX}*.tmp"):
-        try:
+        with suppress(OSError):
             p.unlink()
-        except OSError:
-            pass
+
+
+@contextmanager
+def sigint_deferred() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) until the block ends, so writing an output and
+    recording it in the manifest happen together or not at all. Outside the
+    main thread signals cannot be handled here; the block then runs as is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[int] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        pending.append(signum)
+
+    previous = signal.signal(signal.SIGINT, hold)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if pending:
+            if callable(previous):
+                previous(signal.SIGINT, None)
+            elif previous == signal.SIG_DFL:
+                raise KeyboardInterrupt

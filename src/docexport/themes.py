@@ -202,12 +202,57 @@ def _value(f: dataclasses.Field[Any], v: Any, key: str) -> Any:
     if isinstance(default, float):
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0 <= v <= 2000:
             raise ThemeError(f"{key}: expected a number of points (0-2000), got {v!r}")
+        # A zero font size or line height divides by zero in the renderers.
+        if name in ("size", "leading") and v <= 0:
+            raise ThemeError(f"{key}: expected a number above 0, got {v!r}")
         return float(v)
+    if name == "text" and isinstance(default, str) and "{" in default:
+        return _check_footer_text(v, key)
     if isinstance(default, str):
         if not isinstance(v, str):
             raise ThemeError(f"{key}: expected a string, got {type(v).__name__}")
         return v
     raise ThemeError(f"{key}: unsupported value {v!r}")  # pragma: no cover
+
+
+_FOOTER_FIELDS = ("source", "title", "date")
+# The smallest text area a page may keep after its margins, in points.
+_MIN_TEXT_AREA = 72.0
+
+
+def _check_footer_text(v: Any, key: str) -> str:
+    """A footer template may only use {source}, {title} and {date}."""
+    import string
+
+    if not isinstance(v, str):
+        raise ThemeError(f"{key}: expected a string, got {type(v).__name__}")
+    allowed = ", ".join("{" + f + "}" for f in _FOOTER_FIELDS)
+    try:
+        fields = [f for _, f, spec, conv in string.Formatter().parse(v) if f is not None]
+    except ValueError as exc:
+        raise ThemeError(f"{key}: {exc} (use {{{{ and }}}} for braces)") from None
+    for f in fields:
+        if f not in _FOOTER_FIELDS:
+            raise ThemeError(f"{key}: unknown placeholder {{{f}}} (allowed: {allowed})")
+    try:
+        v.format(source="", title="", date="")
+    except (ValueError, KeyError, IndexError, AttributeError) as exc:
+        raise ThemeError(f"{key}: {exc}") from None
+    return v
+
+
+def _check_page(page: Page) -> Page:
+    if page.width - page.margin_left - page.margin_right < _MIN_TEXT_AREA:
+        raise ThemeError(
+            "page.margin_left, page.margin_right: the margins leave less than "
+            f"{_MIN_TEXT_AREA:g} points of a {page.size} page's width"
+        )
+    if page.height - page.margin_top - page.margin_bottom < 2 * _MIN_TEXT_AREA:
+        raise ThemeError(
+            "page.margin_top, page.margin_bottom: the margins leave less than "
+            f"{2 * _MIN_TEXT_AREA:g} points of a {page.size} page's height"
+        )
+    return page
 
 
 def theme_from_dict(data: dict[str, Any], *, source_path: str | None = None) -> Theme:
@@ -240,7 +285,7 @@ def theme_from_dict(data: dict[str, Any], *, source_path: str | None = None) -> 
     return Theme(
         name=name,
         description=description,
-        page=_build(Page, data.get("page", {}), "page"),
+        page=_check_page(_build(Page, data.get("page", {}), "page")),
         fonts=_build(Fonts, data.get("fonts", {}), "fonts"),
         colors=colors,
         roles=roles,

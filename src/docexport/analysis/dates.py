@@ -158,6 +158,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "fiscal year 2015", "FY 2015", "financial year 2014"
+    (
+        "fiscal",
+        re.compile(
+            rf"\b(?:fiscal|financial)\s+year\s+(?P<y>{_YEAR})\b|\bFY\s?(?P<y2>{_YEAR})\b", re.I
+        ),
+    ),
+    # A month standing alone after a preposition: "in September", "from August", "en mars".
+    (
+        "month",
+        re.compile(
+            r"\b(?:in|since|by|until|from|during|through|early|late|mid|of|for|this|next|last|en|depuis|"
+            r"desde|im|seit|bis|ab|début|fin)[\s-]+"
+            rf"(?P<mon>{_MONTH_RE})\b(?!\.?\s*\d)",
+            re.I,
+        ),
+    ),
     ("year-start", re.compile(rf"(?:^|(?<=[.;]\s))(?P<y>{_YEAR})\b(?=\s+[a-zäöüéèà])")),
     (
         "relative",
@@ -273,6 +290,27 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
                         and m["mon"].lower() in ("march", "may")
                     ):
                         continue
+                elif kind == "fiscal":
+                    iso = m["y"] or m["y2"]
+                elif kind == "month":
+                    name = m["mon"]
+                    if name[0].islower() and name.lower() in ("may", "march", "august"):
+                        continue  # "by may", "in march order": not months
+                    if name.lower().rstrip(".") not in _MONTHS:
+                        continue
+                    mon = _month(name)
+                    lead = surface.split()[0].lower()
+                    if pub:
+                        if lead in ("this", "next", "for"):
+                            year = pub.year + (1 if lead == "next" and mon <= pub.month else 0)
+                        else:
+                            year = pub.year if mon <= pub.month else pub.year - 1
+                        iso = f"{year:04d}-{mon:02d}"
+                    if lead in ("this", "next", "last"):
+                        s = m.start()  # "this September" is kept as written
+                    else:
+                        s = m.start("mon")
+                        surface = name
                 elif kind == "my":
                     iso = f"{int(m['y']):04d}-{_month(m['mon']):02d}"
                 elif kind in ("period", "fromto"):

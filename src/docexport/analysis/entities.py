@@ -89,6 +89,15 @@ _PLACE_HEADS = frozenset(
     ]
 )
 _POSSESSIVE = ("'s", "’s", "'", "’")
+# Lower-case nouns after a capitalised name that make it a place or a body, not a person.
+_FACILITY_NOUNS = frozenset(
+    "airport airfield airbase station stadium arena bridge street avenue road highway square "
+    "hospital port harbour harbor terminal prison palace cathedral church mosque temple".split()
+)
+_BODY_NOUNS = frozenset(
+    "mission force forces operation council committee agency commission programme program "
+    "initiative coalition alliance".split()
+)
 
 
 @dataclass
@@ -162,8 +171,20 @@ def tokens(text: str) -> list[Token]:
                     "ltd",
                     "co",
                     "m",
+                    # military ranks ("Spc. Amro Elgeziry", "Lance Cpl. Lee Gladden")
+                    "spc",
+                    "pfc",
+                    "pvt",
+                    "cpl",
+                    "sfc",
+                    "cpt",
+                    "maj",
+                    "adm",
+                    "brig",
+                    "cmdr",
                 )
                 or (len(bare) == 1 and bare.isupper())
+                or (bare[:1].isupper() and place_name(t) is not None)  # "Calif.", "Va."
                 or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", bare) is not None
             )
             if not keep:
@@ -305,7 +326,11 @@ def _split_run(toks: list[Token], i: int, j: int) -> list[tuple[int, int]]:
                     continue  # "Luiz Inácio Lula da Silva", "Charles de Gaulle"
                 return _split_run(toks, i, i + k) + _split_run(toks, i + k + 1, j)
     # leading and trailing connectors are not part of a name
-    while i < j and toks[i].text in _CONNECTORS:
+    while (
+        i < j
+        and toks[i].text in _CONNECTORS
+        and not place_name(" ".join(t.text for t in toks[i:j]))
+    ):
         i += 1
     while j > i and toks[j - 1].text in _CONNECTORS:
         j -= 1
@@ -414,8 +439,9 @@ def appositive_role(text: str, start: int, end: int) -> str | None:
         head = cap_after.group(1)
         if (
             any(t in head for t in lx.TITLES if t[0].isupper() and len(t) > 3)
-            and head.split()[0] not in lx.GIVEN_NAMES
-        ):
+            or head.split()[-1] in _TITLE_SET
+            or head.split()[-1] in lx.POST_NOMINALS  # "an Ottawa New Democrat MP"
+        ) and head.split()[0] not in lx.GIVEN_NAMES:
             return head
     cap_before = re.search(
         r"(?:^|\s)((?:[A-Z][\w'’-]*\s+){0,2}?(?:" + _TITLE_ALT + r")),\s+$", text[:start]
@@ -462,6 +488,15 @@ def appositive_role(text: str, start: int, end: int) -> str | None:
     )
     if cap_role and _is_title_word(cap_role.group(1).split()[0]):
         return cap_role.group(1)
+    # "X was forced to resign as Foreign Affairs minister", "X, who served as finance minister"
+    held = re.match(
+        r"\s+(?:,\s*who\s+)?(?:was|is|had been|has been|became|becomes|served|serves|"
+        r"resigned|quit|stepped down|remains)\b[^.;,]{0,30}?\bas\s+(?:the\s+)?"
+        r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Za-z][\w-]*)",
+        text[end:],
+    )
+    if held and (_role_noun(held.group(1).split()[-1]) or held.group(1).split()[-1] in _TITLE_SET):
+        return held.group(1)
     return None
 
 
@@ -496,6 +531,7 @@ def find_mentions(sentences: tuple[Sentence, ...], language: str = "en") -> list
         text = sent.text
         toks = tokens(text)
         first = len(out)
+        _dateline(si, text, out)
         _acronym_definitions(si, text, out)
         _reverse_acronyms(si, text, out)
         _quoted_names(si, text, out)
@@ -503,6 +539,9 @@ def find_mentions(sentences: tuple[Sentence, ...], language: str = "en") -> list
             for i, j in _split_run(toks, ri, rj):
                 _classify(si, text, toks, i, j, out)
         _affiliations(text, out, first)
+        # "Paul Dewar, an Ottawa New Democrat MP,": the capitalised role is not an organisation.
+        roles = [m.role for m in out[first:] if m.kind == "person" and m.role]
+        out[first:] = [m for m in out[first:] if not (m.kind == "organisation" and m.text in roles)]
         # A phrase spelled out before its acronym is that organisation, nothing else.
         defined = [m for m in out[first:] if "acronym" in m.evidence and m.kind == "organisation"]
         out[first:] = [
@@ -616,6 +655,109 @@ _ALWAYS_STRIP = frozenset(
         "Laut",
     ]
 )
+
+
+# A wire dateline opens a story in capitals: "RIO DE JANEIRO -- ", "WASHINGTON, Feb. 20 – ",
+# "SAN ANTONIO, TEXAS (July 2, 2018)- ", "ARLINGTON, Va. (Army News Service, ...) --".
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'’.-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?))?"
+    r"(?=\s*(?:,|--|[–—]|\(|-\s))"
+)
+_LOWER_IN_NAMES = frozenset({"de", "da", "do", "dos", "das", "del", "la", "le", "of", "on", "upon"})
+
+
+def _title(name: str) -> str:
+    words = name.lower().split()
+    return " ".join(
+        w if (n and w in _LOWER_IN_NAMES) else "-".join(p[:1].upper() + p[1:] for p in w.split("-"))
+        for n, w in enumerate(words)
+    )
+
+
+def _dateline(si: int, text: str, out: list[Mention]) -> None:
+    m = _DATELINE.match(text)
+    if not m or len(m.group("city").replace(".", "")) < 3:
+        return
+    city = _title(m.group("city"))
+    # "WCAP, part of ...": an acronym opening a sentence is no dateline; a dateline city is
+    # known, or comes with its region, or is followed by the dash or bracket datelines use.
+    if not (
+        place_name(city)
+        or m.group("region")
+        or " " in m.group("city").strip()
+        or re.match(r"\s*(?:--|[–—]|\()", text[m.end() :])
+    ):
+        return
+    out.append(
+        Mention(
+            "place",
+            place_name(city) or city,
+            si,
+            m.start("city"),
+            m.end("city"),
+            evidence={"dateline"},
+        )
+    )
+    region = m.group("region")
+    if region and not re.match(r"(?:" + "|".join(lx.MONTHS) + r")\b", region):
+        name = place_name(region) or place_name(_title(region))
+        if name:
+            out.append(
+                Mention(
+                    "place", name, si, m.start("region"), m.end("region"), evidence={"dateline"}
+                )
+            )
+
+
+def _is_org_name(phrase: str) -> bool:
+    ws = phrase.split()
+    return phrase in lx.KNOWN_ORGS or any(org_word(w) for w in ws)
+
+
+def _org_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """One organisation, or two run together: "Marine Corps and Navy"; "Bureau of Labor
+    Statistics of the U.S. Department of Labor" (a body and the department it belongs to)."""
+    phrase = text[start:end]
+    m = re.fullmatch(r"(.+?)\s+(?:and|&)\s+(.+)", phrase)
+    if (
+        m
+        and _is_org_name(m.group(1))
+        and _is_org_name(m.group(2))
+        and (m.group(1) in lx.KNOWN_ORGS or m.group(2) in lx.KNOWN_ORGS)
+    ):
+        return [(start, start + m.end(1)), (start + m.start(2), end)]
+    m = re.fullmatch(r"(.+?)\s+of\s+the\s+((\S+)\s.+)", phrase)
+    if (
+        m
+        and _is_org_name(m.group(1))
+        and _is_org_name(m.group(2))
+        and (place_name(m.group(3)) or place_name(m.group(3).rstrip(".,")))
+    ):
+        return [(start, start + m.end(1)), (start + m.start(2), end)]
+    return [(start, end)]
+
+
+_NUMBER_WORDS = frozenset(
+    {
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand"),
+        *("million", "billion", "first", "second", "third"),
+    }
+)
+
+
+def _not_a_name_shape(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Capitalised pairs that look like a name but are not: "Seven Soldiers", "Protected B",
+    "the Hells Angels", "a "Big Three" agency", "Foreign Affairs minister"."""
+    if any(w.lower().strip(".,") in _NUMBER_WORDS or any(c.isdigit() for c in w) for w in words):
+        return True
+    if len(words[-1].rstrip(".")) == 1:
+        return True
+    if re.search(r"\b(?:the|a|an)\s+[\"“‘']?$", text[max(0, start - 8) : start]):
+        return True  # a person's name takes no article
+    nxt = re.match(r"[\"”’']?\s+([a-z][\w-]*)", text[end:])
+    return bool(nxt and _role_noun(nxt.group(1)))  # a portfolio: "Foreign Affairs minister"
 
 
 def _first_word(toks: list[Token]) -> int:
@@ -761,6 +903,21 @@ def _quoted_names(si: int, text: str, out: list[Mention]) -> None:
 
 
 def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[Mention]) -> None:
+    rank = re.search(r"((?:Sgt\.|Sergeant|Staff Sgt\.)\s+(?:1st|First)\s+)$", text[: toks[i].start])
+    if rank and toks[i].text == "Class" and j - i >= 3:
+        pname = text[toks[i + 1].start : toks[j - 1].end]
+        out.append(
+            Mention(
+                "person",
+                pname,
+                si,
+                toks[i + 1].start,
+                toks[j - 1].end,
+                role=(rank.group(1) + "Class").replace("  ", " "),
+                evidence={"title"},
+            )
+        )
+        return
     words = [t.text for t in toks[i:j]]
     # Drop leading function words, weekdays and months ("In Nairobi", "On Monday"), but not
     # the first word of a name ("New People Party", "New Zealand").
@@ -898,6 +1055,14 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
                     )
                     return
                 break
+            if "of" in name[1:]:
+                cut = name.index("of", 1)
+                after_of = [w for w in name[cut + 1 :] if w != "the"]
+                name_end = toks[i + k + tl + cut - 1].end
+                r_start = toks[i + k + tl + cut + 1 + (1 if name[cut + 1] == "the" else 0)].start
+                if after_of:
+                    _classify_plain(si, text, " ".join(after_of), r_start, end, after_of, True, out)
+                name, end = name[:cut], name_end
             if (
                 name
                 and not any(w in lx.ORG_WORDS or w in _WEEKDAY_MONTH for w in name)
@@ -939,6 +1104,14 @@ def _classify_plain(
     sentence_initial: bool,
     out: list[Mention],
 ) -> None:
+    based = re.fullmatch(r"(.+?)-(?:based|born|headquartered)", phrase)
+    if based and place_name(based.group(1)):
+        out.append(
+            Mention(
+                "place", place_name(based.group(1)) or "", si, start, start + len(based.group(1))
+            )
+        )
+        return
     place = place_name(phrase)
     if place:
         if text[end : end + 1] == "$":
@@ -1022,13 +1195,40 @@ def _classify_plain(
             out.append(
                 Mention("organisation", f"{phrase} {adj.group(1)}", si, start, end + adj.end())
             )
+        elif phrase in lx.KNOWN_ORGS or (
+            # "the Army", "la Commission", "le Conseil": a head word standing for one institution
+            # (not in German, where every noun is capitalised)
+            _SHAPE_COUNTS
+            and not sentence_initial
+            and re.search(r"(?:\b(?:the|la|le|el|der|die|das)\s+|\bl['’])$", text[:start])
+        ):
+            out.append(Mention("organisation", src_phrase, si, start, end, evidence={"context"}))
         return
     if (
         (org_word(last) and len(words) > 1)
         or phrase in lx.KNOWN_ORGS
         or (len(words) > 1 and any(org_word(w) for w in words) and words[-1] not in _PLACE_HEADS)
     ):
-        out.append(Mention("organisation", src_phrase, si, start, end))
+        for a, b in _org_parts(text, start, start + len(src_phrase)):
+            out.append(Mention("organisation", text[a:b], si, a, b))
+        return
+    # "Toussaint Louverture airport", "Mandela bridge": a name that labels a facility is a place.
+    if after_word and after_word.group(1) in _FACILITY_NOUNS:
+        out.append(
+            Mention(
+                "place", f"{src_phrase} {after_word.group(1)}", si, start, end + after_word.end(),
+                evidence={"cue"},
+            )
+        )
+        return
+    # "the Multinational Security Support mission": several capitalised words naming a body.
+    if after_word and after_word.group(1) in _BODY_NOUNS and len(words) > 2:
+        out.append(
+            Mention(
+                "organisation", f"{src_phrase} {after_word.group(1)}", si, start,
+                end + after_word.end(), evidence={"cue"},
+            )
+        )
         return
     adjacent_cue = re.search(r"([\w-]+)\s+$", text[:start])
     if (adjacent_cue and adjacent_cue.group(1).lower() in lx.ORG_CUES) or (
@@ -1053,7 +1253,10 @@ def _classify_plain(
     if dateline and place_name(dateline.group(1).strip()):
         out.append(Mention("place", src_phrase, si, start, end, evidence={"dateline"}))
         return
-    if words[0] in ("Cape", "Mount", "Lake", "Fort", "Port", "Masjid", "Mt.") and len(words) > 1:
+    if (
+        words[0] in ("Cape", "Mount", "Lake", "Fort", "Port", "Camp", "Masjid", "Mt.")
+        and len(words) > 1
+    ):
         out.append(Mention("place", src_phrase, si, start, end))
         return
     if (
@@ -1187,6 +1390,7 @@ def _classify_plain(
         and _SHAPE_COUNTS
         and not any(w.lower() in _COMMON_WORDS or w in lx.DIRECTIONS for w in words)
         and not any("\u1ea0" <= c <= "\u1ef9" for w in words for c in w)  # Vietnamese text
+        and not _not_a_name_shape(text, start, end, words)
     ):
         evidence.add("shape")
     if re.fullmatch(r"[A-Z][a-z]+-[a-z]+", words[-1]) and len(words) > 1:
@@ -1199,9 +1403,16 @@ def _classify_plain(
         tail = re.match(
             r"\s+\w+\s+(?:the\s+|la\s+|le\s+|der\s+)?((?:[A-Z][\w'’&.-]*\s*){1,5})", after
         )
+        tail_words = tail.group(1).split() if tail else []
         if tail and (
-            any(w in lx.ORG_WORDS for w in tail.group(1).split())
-            or re.fullmatch(r"[A-Z]{2,6}\s*", tail.group(1))
+            any(w in lx.ORG_WORDS for w in tail_words)
+            or any(re.fullmatch(r"[A-Z]{2,6}", w) for w in tail_words)
+            # "Brimin Kiprop Kipruto of Kenya won": a competitor and the country he runs for
+            or (
+                len(words) > 1
+                and not any(w in lx.ORG_WORDS for w in words)
+                and place_name(" ".join(tail_words).rstrip(".,;"))
+            )
         ):
             evidence.add("affiliation")  # "Fernando Cheung of the Labour Party"
     if re.search(

@@ -444,8 +444,8 @@ def _label_before(text: str, start: int) -> str | None:
         r"((?:[\w\-]+\s+){0,3}?[\w\-]+)\s+(?:of|at|was|were|is|are|to|reached|totalled|"
         r"totaled|rose|fell|increased|decreased|grew|dropped|jumped|climbed|hit|stood at|cost|"
         r"costs|worth|valued at|raised|paid|spent|earned|lost|received|de|von|à|a)\s+"
-        r"(?:by\s+)?(?:about|around|nearly|almost|some|over|roughly|an estimated|approximately|more than|"
-        r"less than|up to|just)?\s*$",
+        r"(?:by\s+)?(?:about|around|nearly|almost|some|over|roughly|an estimated|approximately|"
+        r"more than|less than|up to|just)?\s*$",
         before,
     )
     if not m:
@@ -535,7 +535,16 @@ def find_figures(text: str) -> list[FigureMention]:
             elif re.match(r"\s+of\b", text[e:]) or re.match(r"[-–]", after):
                 continue  # "two of them", "five-year"
             if not label and not scale_word:
-                continue
+                # "Two medals at X, three at Y": an elliptical list counts what its first item did.
+                prev = next((f for f in reversed(out) if f.label and s - f.end < 160), None)
+                if (
+                    prev
+                    and re.match(r"\s+(?:at|in|for|from)\b", text[e:])
+                    and "," in text[prev.end : s]
+                ):
+                    label = prev.label
+                else:
+                    continue
             if (
                 re.search(r"\b(?:one|these|those|its|his|her|their)\s+$", text[:s], re.IGNORECASE)
                 and not scale_word

@@ -38,7 +38,11 @@ ministre|President|President-elect|Presidente|Prime
 Minister|Prince|Princess|Prof.|Professor|Prosecutor|Präsident|Präsidentin|Président|Présidente|Queen|Rabbi|Rector|Rep.|Representative|Rev.|Reverend|Richter|Richterin|Secretary|Secretary
 General|Secretary of
 State|Secretary-General|Sen.|Senator|Senior|Sergeant|Señor|Señora|Sgt.|Sheikh|Sheriff|Sir|Speaker|Spokesman|Spokesperson|Spokeswoman|Sultan|Superintendent|Trade
-Minister|Treasurer|Under Secretary|Undersecretary|Vice President|Vice-President
+Minister|Treasurer|Under Secretary|Undersecretary|Vice President|Vice-President|Pvt.|Pfc.
+|Spc.|Cpl.|Lance Cpl.|Staff Sgt.|Sgt. 1st Class|Sgt. First Class|Sgt. Maj.|Sergeant Major
+|1st Sgt.|First Sgt.|Master
+Sgt.|Sfc.|1st Lt.|2nd Lt.|Lt. Col.|Lt. Gen.|Maj.|Maj. Gen.|Brig. Gen.|Adm.|Vice Adm.|Rear
+Adm.|Cpt.|Cmdr.|Petty Officer|Chief Petty Officer|Seaman|Airman|Ensign|Private|Corporal|Specialist
 """
 # Titles that precede a name: "President William Ruto", "Mr Hu".
 # Longest first so "Prime Minister" wins over "Minister".
@@ -117,6 +121,7 @@ KNOWN_ORGS: frozenset[str] = _words(
     Nestlé Netflix Nike Nissan Nokia OpenAI Oxfam PayPal Petrobras Pfizer Renault Reuters
     Samsung Shell Siemens Sony Spotify Taliban Tesla Toyota Twitter Uber Unilever Visa
     Volkswagen Walmart Wikinews Wikipedia Xinhua Yahoo eBay
+    Army Navy Marines Pentagon Kremlin
 """
 )
 
@@ -269,7 +274,7 @@ SPEECH_VERBS: frozenset[str] = _words(
     précise précisé reasoned reasons recalled recalls remarked remarks replied replies
     responded responds sagt sagte said say says señaló sprach stated states stressed
     stresses suggested suggests tells testified testifies told urged urges warned warns
-    writes wrote
+    writes wrote remembered remembers recounted recounts quipped joked shouted
 """
 )
 

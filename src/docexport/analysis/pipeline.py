@@ -131,7 +131,16 @@ def _facts(
             Place(
                 id=f"{prefix}-place-{i}",
                 text=name,
-                aliases=tuple(sorted({m.text for m in ms} - {name})),
+                # the forms the article wrote ("Russie", "America") besides the normalised name
+                aliases=tuple(
+                    sorted(
+                        (
+                            {m.text for m in ms}
+                            | {sentences[m.sentence].text[m.start : m.end] for m in ms}
+                        )
+                        - {name, ""}
+                    )
+                ),
                 sentence=sentences[ms[0].sentence].id,
                 score=ctx.score(ms, [name]),
             )
@@ -233,11 +242,13 @@ def _quotes(
     for s in ctx.sentences:
         by_block.setdefault(s.block, []).append(s)
     index_of = {s.id: i for i, s in enumerate(ctx.sentences)}
+    running_on: str | None = None  # speaker of a quotation that runs into the next paragraph
     for block_id, text in article_blocks(ctx.article):
         block_sents = by_block.get(block_id, [])
         block_spans = spans.get(block_id, [])
         quotes = find_quotes(text)
         previous_quote: tuple[int, str | None] | None = None
+        carried, running_on = running_on, None
         for n, s in enumerate(block_sents):
             for q in quotes:
                 if not (s.start <= q.start < s.end):
@@ -250,9 +261,13 @@ def _quotes(
                     previous_quote=previous_quote,
                 )
                 speaker, _how = attribute(text, q, block_spans, qctx)
+                if speaker is None and carried and q.start == 0:
+                    speaker = carried  # the paragraph goes on with the last one's quotation
                 if speakers_of_blocks.get(block_id):
                     speaker = speakers_of_blocks[block_id]
                 previous_quote = (q.end, speaker)
+                if q.open_end:
+                    running_on = speaker
                 words = len(q.text.split())
                 if words < _MIN_QUOTE_WORDS and not (speaker and words >= 3):
                     continue
@@ -309,6 +324,8 @@ def combine_facts(articles: tuple[Article, ...]) -> tuple[AnyFact, ...]:
                     )
                 else:
                     merged[key] = f
+            elif isinstance(f, DateFact) and not any(c.isdigit() for c in f.text):
+                continue  # "today", "Tuesday": meaningless once articles are put together
             else:
                 rest.append(f)
     combined = [dataclasses.replace(f, featured=False) for f in list(merged.values()) + rest]

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from .entities import Mention
 
 # Cities and sub-national regions news names most often.
-_CITIES = """Abidjan|Abu Dhabi|Abuja|Accra|Addis Ababa|Aleppo|Algiers|Amman|Amsterdam|Ankara|
+_CITIES = """Des Moines|Oakland|
+Abidjan|Abu Dhabi|Abuja|Accra|Addis Ababa|Aleppo|Algiers|Amman|Amsterdam|Ankara|
 Antwerp|Athens|
 Atlanta|Auckland|Baghdad|Baku|Bali|Baltimore|Bamako|Bangalore|Bangkok|Barcelona|Basra|Beijing|
 Beirut|Belfast|Belgrade|Benghazi|Berlin|Bern|Birmingham|Bogotá|Bogota|Bombay|Bonn|Bordeaux|Boston|
@@ -211,6 +212,53 @@ ALIASES: dict[str, str] = {
     "Schottland": "Scotland",
     "Kiew": "Kyiv",
 }
+# AP-style US state abbreviations as datelines write them ("Arlington, Va."); those
+# that are also common words or titles ("Miss.", "Me.", "Ind.") are left out.
+_AP_STATES = {
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Del.": "Delaware",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Kan.": "Kansas",
+    "Kans.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Mont.": "Montana",
+    "Neb.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Tex.": "Texas",
+    "Vt.": "Vermont",
+    "Va.": "Virginia",
+    "Wash.": "Washington",
+    "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
+}
+ALIASES.update(_AP_STATES)
+ALIASES.setdefault("America", "United States")
 # CLDR names that are not how news writes them, or that clash with common words.
 _SKIP_CLDR = frozenset(
     {

@@ -33,6 +33,7 @@ class QuoteSpan:
     text: str  # without the quotation marks
     start: int  # offsets in the block text, marks included
     end: int
+    open_end: bool = False  # runs on into the next paragraph (no closing mark here)
 
 
 @dataclass
@@ -48,6 +49,7 @@ class NamedSpan:
 def find_quotes(text: str) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     taken: list[tuple[int, int]] = []
+    running: list[QuoteSpan] = []
     for open_, close in _PAIRS:
         pos = 0
         while True:
@@ -59,14 +61,32 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 continue  # inches, not a quote
             e = text.find(close, s + 1)
             if e < 0:
+                # A quotation running on into the next paragraph opens each paragraph and
+                # closes only the last: the rest of this paragraph is quoted.
+                rest = text[s + 1 :].strip()
+                opens = (s == 0 or text[s - 1] in " \t([—–-") and text[s + 1 : s + 2].isalnum()
+                if opens and len(rest.split()) >= 4 and re.search(r"[.!?…]$", rest):
+                    running.append(QuoteSpan(rest, s, len(text), open_end=True))
                 break
             pos = e + 1
             if any(a <= s < b for a, b in taken):
                 continue
             inner = text[s + 1 : e].strip()
+            # A closing mark left out before the attribution: ""... before, he said. "They ..."":
+            # the quote ends at the attribution and the mark found opens the next quote.
+            slip = re.match(rf"(.+?[,.!?])\s+{_PRONOUN}\s+{_VERB}\.$", inner, re.I)
+            if open_ == '"' and slip:
+                inner = slip.group(1).strip()
+                pos = e
+                taken.append((s, s + 1 + len(slip.group(1))))
+                out.append(QuoteSpan(inner, s, s + 1 + len(slip.group(1))))
+                continue
             if inner:
                 taken.append((s, e + 1))
                 out.append(QuoteSpan(inner, s, e + 1))
+    for q in running[:1]:
+        if not any(a <= q.start < b for a, b in taken):
+            out.append(q)
     out.sort(key=lambda q: q.start)
     return out
 

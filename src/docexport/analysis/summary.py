@@ -5,8 +5,8 @@ the points must add to it, not repeat it: the two best body sentences (the
 news), then the article's own closing "In summary" paragraph, topped up with
 ranked sentences. Sentences are ranked by lead position, length and
 centrality (how many of the article's frequent words they carry). The
-standfirst itself is used only when the article has nothing else. Points never repeat each other, never open on a pronoun that
-points nowhere, and never cut a quote.
+standfirst itself is used only when the article has nothing else. Points never repeat
+each other, never open on a pronoun that points nowhere, and never cut a quote.
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ def summarise(article: Article, sentences: tuple[Sentence, ...]) -> tuple[str, .
             lead.append(s.id)
     # The news points in reading order keep the story's thread.
     order = {s.id: i for i, s in enumerate(sentences)}
-    news = sorted(zip(lead, points), key=lambda pair: order[pair[0]])
+    news = sorted(zip(lead, points, strict=False), key=lambda pair: order[pair[0]])
     points[: len(news)] = [p for _, p in news]
     for s in closing:
         if len(points) >= cap:

@@ -9,21 +9,34 @@ from typing import Any
 from ..errors import InputError
 from ..model import Article, Paragraph, Source, Text
 from ..serialize import pack_from_dict
-from ..textutil import clean, collapse_spaces
+from ..textutil import clean, collapse_spaces, strip_illegal
 from . import Reading
 from .decode import decode
 
 _SIMPLE_KEYS = {
-    "headline", "title", "standfirst", "body", "text", "source", "url", "date",
-    "published", "authors", "author", "language", "tags",
+    "headline",
+    "title",
+    "standfirst",
+    "body",
+    "text",
+    "source",
+    "url",
+    "date",
+    "published",
+    "authors",
+    "author",
+    "language",
+    "tags",
 }
 
 
 def read_json(data: bytes, *, name: str = "input") -> Reading:
     try:
-        obj = _json.loads(decode(data))
+        obj = _strip_strings(_json.loads(decode(data)))
     except _json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
+    except RecursionError:
+        raise InputError("JSON nested too deeply") from None
     if isinstance(obj, dict) and "articles" in obj:
         pack = pack_from_dict(obj)
         return Reading(articles=pack.articles, pack=pack, analysed=True)
@@ -32,6 +45,19 @@ def read_json(data: bytes, *, name: str = "input") -> Reading:
     if isinstance(obj, list) and obj and all(isinstance(o, dict) for o in obj):
         return Reading(articles=tuple(simple_article(o) for o in obj))
     raise InputError("JSON is neither a docexport model nor an article object")
+
+
+def _strip_strings(obj: Any) -> Any:
+    """Every string without the characters XML cannot hold: JSON escapes such as
+    ``\\ud800`` or ``\\u0000`` put them back after decoding. Only removal, no
+    normalisation, so sentence offsets in a clean model stay as they were."""
+    if isinstance(obj, str):
+        return strip_illegal(obj)
+    if isinstance(obj, list):
+        return [_strip_strings(v) for v in obj]
+    if isinstance(obj, dict):
+        return {strip_illegal(str(k)): _strip_strings(v) for k, v in obj.items()}
+    return obj
 
 
 def _str(obj: dict[str, Any], *keys: str) -> str | None:
@@ -76,8 +102,6 @@ def simple_article(obj: dict[str, Any]) -> Article:
         authors=authors,
         language=_str(obj, "language"),
         tags=tuple(map(str, tags_raw)) if isinstance(tags_raw, list) else (),
-        body=tuple(
-            Paragraph(id=f"p{i + 1}", inlines=(Text(text=p),)) for i, p in enumerate(paras)
-        ),
+        body=tuple(Paragraph(id=f"p{i + 1}", inlines=(Text(text=p),)) for i, p in enumerate(paras)),
         provenance=(("headline", "JSON field"),),
     )

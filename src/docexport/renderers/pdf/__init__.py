@@ -9,7 +9,7 @@ templates, furniture, outline, metadata).
 from __future__ import annotations
 
 import warnings
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ...errors import DocexportWarning, RenderError
 from ...model import Pack
@@ -17,6 +17,23 @@ from ...themes import Theme
 from .. import RenderOptions
 
 __all__ = ["PdfRenderer"]
+
+if TYPE_CHECKING:
+    from .fonts import FontSet
+
+
+def _fallback_warnings(theme: Theme, fonts: FontSet) -> list[str]:
+    """One line per font role whose families are all missing (a fallback was used)."""
+    out = []
+    for role in ("body", "heading", "mono"):
+        wanted = fonts.families[role]
+        used = fonts.main(role).family
+        if used not in wanted:
+            out.append(
+                f"PDF: none of the {role} fonts {', '.join(wanted)} is installed; "
+                f"using {used} instead"
+            )
+    return out
 
 
 class PdfRenderer:
@@ -48,6 +65,8 @@ class PdfRenderer:
             epoch=options.source_date_epoch,
             multi_pass=pack.is_multi,
         )
+        for fallback in _fallback_warnings(theme, base.fonts):
+            warnings.warn(DocexportWarning(fallback), stacklevel=2)
         message = missing_warning(ctx)
         if message:
             warnings.warn(DocexportWarning(message), stacklevel=2)

@@ -21,6 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, P
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...model import Article, Pack
+from ...textutil import strip_illegal
 from ...themes import Theme
 from .. import briefing
 from .markup import MarkupContext, text
@@ -163,7 +164,7 @@ class DocTemplate(BaseDocTemplate):  # type: ignore[misc]
             # An outline may go down only one level at a time.
             level = min(mark.level, self._outline_level + 1)
             self._outline_level = level
-            canv.addOutlineEntry(mark.title, mark.key, level=level, closed=level > 0)
+            canv.addOutlineEntry(strip_illegal(mark.title), mark.key, level=level, closed=level > 0)
             if mark.toc_markup is not None:
                 self.notify("TOCEntry", (0, mark.toc_markup, self.page, mark.key))
 
@@ -222,11 +223,13 @@ def metadata(pack: Pack) -> dict[str, Any]:
     lang = pack.language or (first.language if first else None) or ""
     if not re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*", lang):
         lang = "und"  # not a BCP 47 tag; say "undetermined" rather than write junk
+    # Info strings are hashed as UTF-8: a lone surrogate from a hand-made model
+    # would crash the render, so metadata loses what XML could not hold either.
     return {
-        "title": title,
-        "author": "; ".join(sources),
-        "subject": subject,
-        "keywords": briefing.keywords(facts),
+        "title": strip_illegal(title),
+        "author": strip_illegal("; ".join(sources)),
+        "subject": strip_illegal(subject),
+        "keywords": [strip_illegal(k) for k in briefing.keywords(facts)],
         "lang": lang,
     }
 

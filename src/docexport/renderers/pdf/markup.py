@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...model import Inline, Link, Text
-from ...textutil import clean
+from ...textutil import clean, strip_illegal
 from ..briefing import Anchor
 from .fonts import FontSet, RegisteredFont, fallback_for
 
@@ -37,7 +37,9 @@ class MarkupContext:
 
 
 def escape(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # A model from JSON or the API may still hold lone surrogates or controls,
+    # which reportlab cannot encode: drop them here, where every text passes.
+    return strip_illegal(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def attr(s: str) -> str:

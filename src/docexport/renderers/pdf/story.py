@@ -45,6 +45,25 @@ from .styles import Styles, build
 FACT_CHARS = 280
 _TAG = re.compile(r"<[^>]*>")
 _LONG_TOKEN = re.compile(r"\S{60,}")
+_LEADING_ANCHORS = re.compile(r"^(?:<a name=\"[^\"]*\"/>)+")
+_TAG_OR_SPACE = re.compile(r"<[^>]*>|\s")
+
+
+def _anchors_after_first_token(markup: str) -> str:
+    """Move anchors that open a paragraph to just after its first token when that
+    token is too long for a line: reportlab does not break a long first word
+    that follows an anchor, and the word runs off the page (invisible)."""
+    m = _LEADING_ANCHORS.match(markup)
+    if m is None:
+        return markup
+    rest = markup[m.end() :]
+    first = _TAG.sub("", rest).split(None, 1)
+    if not first or len(first[0]) < 60:
+        return markup
+    for hit in _TAG_OR_SPACE.finditer(rest):
+        if hit.group().isspace():
+            return rest[: hit.start()] + m.group() + rest[hit.start() :]
+    return rest + m.group()
 
 
 def _clip(s: str, limit: int) -> str:
@@ -79,7 +98,7 @@ class StoryBuilder:
             # each: a 3,000-character "word" takes seconds. Such tokens are not
             # words; break them without hyphenation.
             style = self.style_for(style, hyphenationLang="")
-        return Paragraph(markup, style, **kw)
+        return Paragraph(_anchors_after_first_token(markup), style, **kw)
 
     def style_for(self, style: ParagraphStyle, **changes: object) -> ParagraphStyle:
         key = (f"{id(style)}:{style.name}", repr(sorted(changes.items())))
