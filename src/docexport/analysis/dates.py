@@ -191,6 +191,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Every pattern above needs a digit, a month or weekday name or a relative word: one
+# pass of this tells which sentences can hold a date at all (most cannot).
+_TRIGGER = re.compile(
+    rf"\d|{_MONTH_RE}|{_WD_RE}|yesterday|today|tomorrow|tonight|week|month|year|spring|"
+    r"summer|autumn|fall|winter|hier|aujourd|demain|mes\b|año|ayer|hoy|mañana|monat|woche|"
+    r"gestern|heute|morgen",
+    re.I,
+)
+
+
 @dataclass
 class DateMention:
     text: str
@@ -255,6 +265,8 @@ def _relative(text: str, pub: dt.date | None) -> str | None:
 
 def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     """Date mentions in ``text``, longest first where they overlap."""
+    if not _TRIGGER.search(text):
+        return []
     pub = _published(published)
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []

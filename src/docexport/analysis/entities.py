@@ -1094,6 +1094,19 @@ _ADJ_SUFFIX = re.compile(
 )
 
 
+def _previous_in_sentence(out: list[Mention], si: int, start: int) -> Mention | None:
+    """The last mention before ``start`` in sentence ``si``; stops at earlier sentences,
+    so the search costs the length of one sentence, not of the article."""
+    for m in reversed(out):
+        if m.sentence != si:
+            if m.sentence < si:
+                return None
+            continue
+        if m.end <= start:
+            return m
+    return None
+
+
 def _classify_plain(
     si: int,
     text: str,
@@ -1148,7 +1161,7 @@ def _classify_plain(
                     )
                 )
                 return
-    prev = next((m for m in reversed(out) if m.sentence == si and m.end <= start), None)
+    prev = _previous_in_sentence(out, si, start)
     if (
         prev
         and prev.kind == "person"

@@ -68,17 +68,33 @@ class _Ctx:
         )
 
 
+# Key facts and summary points come from the first sentences of very long texts
+# (about 7,500 words: well past any news article), so a 150-page document is
+# analysed in bounded time; its text is never cut, only the analysis stops.
+MAX_ANALYSED_SENTENCES = 300
+
+
 def analyse_article(article: Article, *, index: int = 1) -> Article:
     prefix = f"a{index}"
     sentences = article_sentences(article, prefix)
-    language = article.language or detect(_full_text(article))
-    summary = summarise(article, sentences)
+    language = article.language or detect(_full_text(article)[:20_000])
+    analysed = sentences[:MAX_ANALYSED_SENTENCES]
+    notes = article.notes
+    if len(sentences) > len(analysed):
+        note = (
+            f"Key facts and summary are drawn from the first {len(analysed)} "
+            f"of {len(sentences)} sentences."
+        )
+        if note not in notes:
+            notes = (*notes, note)
+    summary = summarise(article, analysed)
     facts: list[AnyFact] = []
-    if sentences:
-        facts = _facts(article, sentences, prefix, language)
+    if analysed:
+        facts = _facts(article, analysed, prefix, language)
     ranked = ranking.feature(facts)
     return dataclasses.replace(
-        article, sentences=sentences, summary=summary, facts=ranked, language=language
+        article, sentences=sentences, summary=summary, facts=ranked, language=language,
+        notes=notes,
     )
 
 
