@@ -60,7 +60,8 @@ def multi_pack(seed_pack):  # type: ignore[no-untyped-def]
     other = docexport.load(
         "Flood defences completed in Valencia\n"
         "The regional government of Valencia said on Tuesday that new flood barriers are ready.\n"
-        "Mayor María José Catalá said: “We are safer than a year ago.” The barriers cost €45 million.\n"
+        "Mayor María José Catalá said: “We are safer than a year ago.” "
+        "The barriers cost €45 million.\n"
         "The works were established to address the floods of 2024.\n"
         "Original Source: example.org\n"
     )
@@ -72,6 +73,7 @@ def multi_pack(seed_pack):  # type: ignore[no-untyped-def]
         "Original Source: https://example.net/news/1\n"
     )
     articles = seed_pack.articles + other.articles + third.articles
-    reading = Reading(articles=tuple(dataclasses.replace(a, sentences=(), facts=(), summary=())
-                                     for a in articles))
+    reading = Reading(
+        articles=tuple(dataclasses.replace(a, sentences=(), facts=(), summary=()) for a in articles)
+    )
     return build_pack(reading, title="Test pack: three articles", marking="OFFICIAL")

@@ -50,14 +50,18 @@ def batch(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def parallel_run(batch: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Manifest, Path, float]:
+def parallel_run(
+    batch: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Manifest, Path, float]:
     out = tmp_path_factory.mktemp("out-j2")
     start = time.perf_counter()
     manifest = docexport.export([batch], out_dir=out, jobs=2, skip_unchanged=True)
     return manifest, out, time.perf_counter() - start
 
 
-def test_batch_keeps_going_and_reports_every_failure(parallel_run: tuple[Manifest, Path, float]) -> None:
+def test_batch_keeps_going_and_reports_every_failure(
+    parallel_run: tuple[Manifest, Path, float],
+) -> None:
     manifest, out, _ = parallel_run
     assert len(manifest.outputs) == 3 * N_ARTICLES
     assert {o.format for o in manifest.outputs} == {"docx", "pdf", "epub"}
@@ -97,7 +101,7 @@ def test_skip_unchanged_renders_nothing_and_is_fast(
 def test_same_bytes_in_process_and_with_dask(
     batch: Path, parallel_run: tuple[Manifest, Path, float], tmp_path: Path, seed_path: Path
 ) -> None:
-    first, out, _ = parallel_run
+    first, _, _ = parallel_run
     small = make_batch(tmp_path / "small", seed_path, 12)
     j1 = docexport.export([small], out_dir=tmp_path / "j1", jobs=1)
     j2 = docexport.export([small], out_dir=tmp_path / "j2", jobs=2)
@@ -126,5 +130,7 @@ def test_fail_fast_stops_early(tmp_path: Path, seed_path: Path) -> None:
     folder.mkdir()
     (folder / "a_bad.txt").write_bytes(b"")
     make_batch(folder, seed_path, 5, broken=False)
-    manifest = docexport.export([folder], out_dir=tmp_path / "out", formats=["epub"], fail_fast=True)
+    manifest = docexport.export(
+        [folder], out_dir=tmp_path / "out", formats=["epub"], fail_fast=True
+    )
     assert len(manifest.failures) == 1 and len(manifest.outputs) == 0

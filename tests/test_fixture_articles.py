@@ -51,7 +51,9 @@ def test_every_pdf_is_clean_with_fonts_embedded(rendered: tuple[Path, dict[str, 
         assert "Helvetica" not in fonts
 
 
-def test_every_epub_xhtml_is_well_formed_with_lang(rendered: tuple[Path, dict[str, object]]) -> None:
+def test_every_epub_xhtml_is_well_formed_with_lang(
+    rendered: tuple[Path, dict[str, object]],
+) -> None:
     out, _ = rendered
     for epub in sorted(out.glob("*.epub")):
         with zipfile.ZipFile(epub) as z:
@@ -69,9 +71,19 @@ def test_libreoffice_converts_every_docx_with_the_box_on_page_one(
     out, packs = rendered
     docs = sorted(out.glob("*.docx"))
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), *map(str, docs)],
-        check=True, capture_output=True, timeout=600,
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            *map(str, docs),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     theme = load_theme()
     for doc in docs:
@@ -80,12 +92,14 @@ def test_libreoffice_converts_every_docx_with_the_box_on_page_one(
         page1 = " ".join(
             subprocess.run(
                 ["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"],
-                capture_output=True, text=True, check=True,
+                capture_output=True,
+                text=True,
+                check=True,
             ).stdout.split()
         )
         assert theme.box.title in page1, doc.name
         pack = packs[doc.stem]
         for _label, lines in briefing.box_sections(pack.articles[0].facts, theme):  # type: ignore[attr-defined]
             for line in lines:
-                words = " ".join(re.sub(r"\s+", " ", line.text).strip("“”\"").split()[:3])
+                words = " ".join(re.sub(r"\s+", " ", line.text).strip('“”"').split()[:3])
                 assert words in page1, (doc.name, line.text)

@@ -54,7 +54,9 @@ def test_every_block_inline_and_fact_kind_round_trips(seed_pack: Pack) -> None:
             CodeBlock(id="c1", text="x < y && z"),
         ),
         facts=(
-            Person(id="f1", text="William Ruto", role="President", aliases=("Ruto",), featured=True),
+            Person(
+                id="f1", text="William Ruto", role="President", aliases=("Ruto",), featured=True
+            ),
             Organisation(id="f2", text="United Nations", acronym="UN"),
             Place(id="f3", text="Haiti"),
             Figure(id="f4", text="600", value=600.0, unit=None, label="police officers"),
@@ -70,7 +72,16 @@ def test_json_contract_fields(seed_pack: Pack) -> None:
     data = json.loads(serialize.dumps(seed_pack))
     assert data["schema_version"] == "1.0"
     a = data["articles"][0]
-    for key in ("headline", "standfirst", "source", "published", "language", "summary", "facts", "body"):
+    for key in (
+        "headline",
+        "standfirst",
+        "source",
+        "published",
+        "language",
+        "summary",
+        "facts",
+        "body",
+    ):
         assert key in a
     assert set(a["source"]) == {"name", "url"}
     assert isinstance(a["summary"], list)

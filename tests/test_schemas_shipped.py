@@ -27,8 +27,15 @@ def test_manifest_round_trip_and_validity() -> None:
         formats=("pdf",),
         outputs=(
             OutputRecord(
-                input="a.txt", input_sha256="0" * 64, format="pdf", path="dist/a.pdf",
-                bytes=10, sha256="1" * 64, key="k", pages=2, warnings=("w",),
+                input="a.txt",
+                input_sha256="0" * 64,
+                format="pdf",
+                path="dist/a.pdf",
+                bytes=10,
+                sha256="1" * 64,
+                key="k",
+                pages=2,
+                warnings=("w",),
             ),
         ),
         failures=(FailureRecord(input="b.txt", stage="read", error="binary data, not text"),),

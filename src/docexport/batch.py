@@ -21,8 +21,8 @@ from pathlib import Path
 from . import __version__
 from .errors import DocexportError, InputError, OutputError
 from .manifest import FailureRecord, Manifest, OutputRecord
-from .output import atomic_write, output_path, remove_stale_temps, safe_stem, sigint_deferred
 from .model import Pack
+from .output import atomic_write, output_path, remove_stale_temps, safe_stem, sigint_deferred
 from .readers import EXTENSIONS, Reading
 
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "pdf", "epub")
@@ -112,7 +112,9 @@ def collect_inputs(specs: Sequence[str]) -> tuple[list[Path], list[FailureRecord
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not files:
-                failures.append(FailureRecord(input=spec, stage="collect", error="no inputs in folder"))
+                failures.append(
+                    FailureRecord(input=spec, stage="collect", error="no inputs in folder")
+                )
             for p in files:
                 add(p)
         elif path.exists():
@@ -120,7 +122,9 @@ def collect_inputs(specs: Sequence[str]) -> tuple[list[Path], list[FailureRecord
         elif glob.has_magic(spec):
             matches = sorted(Path(m) for m in glob.glob(spec, recursive=True) if Path(m).is_file())
             if not matches:
-                failures.append(FailureRecord(input=spec, stage="collect", error="glob matches no file"))
+                failures.append(
+                    FailureRecord(input=spec, stage="collect", error="glob matches no file")
+                )
             for p in matches:
                 add(p)
         else:
@@ -192,7 +196,7 @@ def _pdf_pages(data: bytes) -> int | None:
 
 def render_job(job: Job) -> JobResult:
     """Read, analyse and render one input. Pure: returns bytes, writes nothing."""
-    from .loading import DEFAULT_MAX_INPUT_SIZE, build_pack, read_input
+    from .loading import DEFAULT_MAX_INPUT_SIZE, read_input
     from .renderers import RenderOptions, get
     from .themes import load_theme
 
@@ -219,7 +223,9 @@ def render_job(job: Job) -> JobResult:
     except OSError as exc:
         return JobResult(
             input=job.input,
-            failures=(FailureRecord(input=job.input, stage="read", error=exc.strerror or str(exc)),),
+            failures=(
+                FailureRecord(input=job.input, stage="read", error=exc.strerror or str(exc)),
+            ),
         )
     input_sha = _sha256(data)
     try:
@@ -235,9 +241,7 @@ def render_job(job: Job) -> JobResult:
     todo = [f for f in job.formats if job.skip_keys.get(f) != keys[f]]
     for fmt in job.formats:
         if fmt not in todo:
-            outputs.append(
-                RenderedOutput(format=fmt, name="", data=None, key=keys[fmt])
-            )
+            outputs.append(RenderedOutput(format=fmt, name="", data=None, key=keys[fmt]))
     if not todo:
         return JobResult(input=job.input, input_sha256=input_sha, outputs=tuple(outputs))
     stage = "read"
@@ -263,7 +267,9 @@ def render_job(job: Job) -> JobResult:
         return JobResult(
             input=job.input,
             input_sha256=input_sha,
-            failures=(FailureRecord(input=job.input, stage=stage, error="input nested too deeply"),),
+            failures=(
+                FailureRecord(input=job.input, stage=stage, error="input nested too deeply"),
+            ),
         )
     options = RenderOptions(
         source_date_epoch=job.source_date_epoch,
@@ -389,7 +395,9 @@ def _results(jobs: list[Job], executor: Executor | None) -> Iterator[JobResult]:
                 yield JobResult(
                     input=job.input,
                     failures=(
-                        FailureRecord(input=job.input, stage="worker", error=f"{type(exc).__name__}: {exc}"),
+                        FailureRecord(
+                            input=job.input, stage="worker", error=f"{type(exc).__name__}: {exc}"
+                        ),
                     ),
                 )
     finally:
@@ -442,7 +450,7 @@ def run_export(
     previous = _previous_keys(settings)
     epoch = source_date_epoch()
     jobs: list[Job] = []
-    for path, stem in zip(inputs, stems):
+    for path, stem in zip(inputs, stems, strict=True):
         skip: dict[str, str] = {}
         for fmt in settings.formats:
             rec = previous.get((str(path), fmt))
@@ -500,7 +508,9 @@ def run_export(
                         )
                 except OutputError as exc:
                     job_failures.append(
-                        FailureRecord(input=result.input, stage="write", error=str(exc), format=out.format)
+                        FailureRecord(
+                            input=result.input, stage="write", error=str(exc), format=out.format
+                        )
                     )
                     continue
             result = JobResult(

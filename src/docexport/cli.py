@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -40,7 +40,9 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
@@ -135,7 +137,9 @@ class _Reporter:
 
     def _print_err(self, msg: str) -> None:
         if self.bar is not None:
-            self.bar.console.print(f"docexport: {msg}", markup=False, highlight=False, soft_wrap=True)
+            self.bar.console.print(
+                f"docexport: {msg}", markup=False, highlight=False, soft_wrap=True
+            )
         else:
             _err(msg)
 
@@ -160,13 +164,16 @@ InputsArg = Annotated[
     list[str], typer.Argument(help="Input files, folders (searched recursively) or globs.")
 ]
 FormatOpt = Annotated[
-    Optional[str], typer.Option("-f", "--format", help="Comma-separated: docx,pdf,epub (default all).")
+    str | None,
+    typer.Option("-f", "--format", help="Comma-separated: docx,pdf,epub (default all)."),
 ]
 OutOpt = Annotated[
-    Optional[str], typer.Option("-o", "--out", help="Output folder (default dist/); '-' for stdout.")
+    str | None,
+    typer.Option("-o", "--out", help="Output folder (default dist/); '-' for stdout."),
 ]
 StyleOpt = Annotated[
-    Optional[str], typer.Option("--style", help="Theme name (see `docexport styles`) or a .toml path.")
+    str | None,
+    typer.Option("--style", help="Theme name (see `docexport styles`) or a .toml path."),
 ]
 
 
@@ -177,14 +184,16 @@ def export(
     out: OutOpt = None,
     style: StyleOpt = None,
     jobs: Annotated[
-        Optional[int], typer.Option("-j", "--jobs", help="Parallel jobs (default: cores; 1 = in-process).")
+        int | None,
+        typer.Option("-j", "--jobs", help="Parallel jobs (default: cores; 1 = in-process)."),
     ] = None,
     manifest: Annotated[
-        Optional[Path], typer.Option("--manifest", help="Write a JSON manifest of the run here.")
+        Path | None, typer.Option("--manifest", help="Write a JSON manifest of the run here.")
     ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the manifest on stdout.")] = False,
     force: Annotated[
-        bool, typer.Option("--force", help="Render everything, even what --skip-unchanged would skip.")
+        bool,
+        typer.Option("--force", help="Render everything, even what --skip-unchanged would skip."),
     ] = False,
     skip_unchanged: Annotated[
         bool,
@@ -193,35 +202,41 @@ def export(
             help="Skip outputs whose input, theme, options and version match the manifest.",
         ),
     ] = False,
-    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first failed input.")] = False,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first failed input.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors on stderr.")] = False,
     input_format: Annotated[
-        Optional[str],
-        typer.Option("--input-format", help="Force the input kind: text, markdown, html, feed, json."),
+        str | None,
+        typer.Option(
+            "--input-format", help="Force the input kind: text, markdown, html, feed, json."
+        ),
     ] = None,
     reference_docx: Annotated[
-        Optional[Path], typer.Option("--reference-docx", help="Take Word styles from this .docx.")
+        Path | None, typer.Option("--reference-docx", help="Take Word styles from this .docx.")
     ] = None,
     marking: Annotated[
-        Optional[str], typer.Option("--marking", help="A marking line (e.g. a classification).")
+        str | None, typer.Option("--marking", help="A marking line (e.g. a classification).")
     ] = None,
     date: Annotated[
-        Optional[str], typer.Option("--date", help="Date prepared (YYYY-MM-DD); default reproducible.")
+        str | None,
+        typer.Option("--date", help="Date prepared (YYYY-MM-DD); default reproducible."),
     ] = None,
     max_input_size: Annotated[
-        Optional[int], typer.Option("--max-input-size", help="Largest input in bytes (default 20 MiB).")
+        int | None,
+        typer.Option("--max-input-size", help="Largest input in bytes (default 20 MiB)."),
     ] = None,
     executor: Annotated[
         str, typer.Option("--executor", help="process (default) or dask.")
     ] = "process",
     scheduler: Annotated[
-        Optional[str], typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786).")
+        str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786).")
     ] = None,
 ) -> None:
     """Export each input to one briefing pack per article, in each format."""
+    from .batch import ExportSettings, cpu_count, run_export
     from .config import ConfigError, load_config
     from .errors import DocexportError
-    from .batch import ExportSettings, cpu_count, run_export
 
     try:
         cfg = load_config()
@@ -350,20 +365,20 @@ def pack(
     title: Annotated[str, typer.Option("--title", help="The pack's title.")],
     format: FormatOpt = None,
     out: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("-o", "--out", help="Output path without extension (default dist/<title>)."),
     ] = None,
     style: StyleOpt = None,
-    marking: Annotated[Optional[str], typer.Option("--marking", help="A marking line.")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="Date prepared (YYYY-MM-DD).")] = None,
+    marking: Annotated[str | None, typer.Option("--marking", help="A marking line.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Date prepared (YYYY-MM-DD).")] = None,
     order: Annotated[
         str, typer.Option("--order", help="Article order: given (default) or date.")
     ] = "given",
     input_format: Annotated[
-        Optional[str], typer.Option("--input-format", help="Force the input kind.")
+        str | None, typer.Option("--input-format", help="Force the input kind.")
     ] = None,
     reference_docx: Annotated[
-        Optional[Path], typer.Option("--reference-docx", help="Take Word styles from this .docx.")
+        Path | None, typer.Option("--reference-docx", help="Take Word styles from this .docx.")
     ] = None,
     max_articles: Annotated[
         int, typer.Option("--max-articles", help="Most articles in one pack.")
@@ -408,7 +423,7 @@ def inspect(
     input: Annotated[str, typer.Argument(help="One input file.")],
     json_out: Annotated[bool, typer.Option("--json", help="Print the model as JSON.")] = False,
     input_format: Annotated[
-        Optional[str], typer.Option("--input-format", help="Force the input kind.")
+        str | None, typer.Option("--input-format", help="Force the input kind.")
     ] = None,
 ) -> None:
     """Show the model of one input: metadata, summary, key facts, provenance."""

@@ -16,7 +16,7 @@ sentence they came from (``Sentence.block`` + character offsets).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal, Union
+from typing import ClassVar, Literal
 
 SCHEMA_VERSION = "1.0"
 
@@ -31,7 +31,6 @@ MARKS: tuple[str, ...] = ("emphasis", "strong", "code")
 # The id of the pseudo-block that holds the standfirst, so facts found in the
 # standfirst can point at it like at any body block.
 STANDFIRST_ID = "standfirst"
-
 
 
 # --------------------------------------------------------------------------- inlines
@@ -54,7 +53,7 @@ class Link:
     marks: tuple[Mark, ...] = ()
 
 
-Inline = Union[Text, Link]
+Inline = Text | Link
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
@@ -99,7 +98,7 @@ class CodeBlock:
     text: str
 
 
-Block = Union[Heading, Paragraph, BlockQuote, ListBlock, CodeBlock]
+Block = Heading | Paragraph | BlockQuote | ListBlock | CodeBlock
 
 
 def block_text(block: Block) -> str:
@@ -189,7 +188,7 @@ class Quote(Fact):
     speaker: str | None = None
 
 
-AnyFact = Union[Person, Organisation, Place, Figure, DateFact, Quote]
+AnyFact = Person | Organisation | Place | Figure | DateFact | Quote
 
 FACT_TYPES: dict[str, type[AnyFact]] = {
     "person": Person,

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
-
-import warnings
 
 from .errors import DocexportError, DocexportWarning, InputError
 from .model import Article
@@ -42,7 +40,9 @@ def gather_articles(
 def order_articles(articles: list[Article], order: str) -> list[Article]:
     """``given`` keeps the input order; ``date`` puts the newest first, undated last."""
     if order == "date":
-        dated = sorted((a for a in articles if a.published), key=lambda a: a.published or "", reverse=True)
+        dated = sorted(
+            (a for a in articles if a.published), key=lambda a: a.published or "", reverse=True
+        )
         return dated + [a for a in articles if not a.published]
     return articles
 

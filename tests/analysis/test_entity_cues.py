@@ -28,8 +28,12 @@ def test_facility_and_body_nouns() -> None:
 
 
 def test_pack_facts_leave_out_relative_dates() -> None:
-    a = docexport.load("Storm hits coast\nThe storm hit the coast on Tuesday.\nMore rain is due today.\n")
-    b = docexport.load("Floods in 2024\nThe floods of 2024 cost 3 million euros.\nRepairs start today.\n")
+    a = docexport.load(
+        "Storm hits coast\nThe storm hit the coast on Tuesday.\nMore rain is due today.\n"
+    )
+    b = docexport.load(
+        "Floods in 2024\nThe floods of 2024 cost 3 million euros.\nRepairs start today.\n"
+    )
     pack = build_pack(Reading(articles=a.articles + b.articles), title="t")
     dates = {f.text for f in pack.facts if f.kind == "date"}
     assert "today" not in dates and "Tuesday" not in dates

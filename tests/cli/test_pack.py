@@ -44,9 +44,22 @@ def pack_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     follow.write_text(FOLLOW_UP, encoding="utf-8")
     inputs = [str(SEED), *map(str, OTHERS), str(follow)]
     r = subprocess.run(
-        [sys.executable, "-m", "docexport", "pack", *inputs, "--title", "Haiti week", "--marking",
-         "OFFICIAL", "-o", str(out / "haiti-week")],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "docexport",
+            "pack",
+            *inputs,
+            "--title",
+            "Haiti week",
+            "--marking",
+            "OFFICIAL",
+            "-o",
+            str(out / "haiti-week"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert r.returncode == 0, r.stderr
     return out
@@ -68,7 +81,9 @@ def test_pdf_cover_and_contents_list_every_article_in_order(pack_dir: Path) -> N
     require_tool("pdftotext")
     contents = subprocess.run(
         ["pdftotext", "-f", "2", "-l", "2", "-layout", str(pack_dir / "haiti-week.pdf"), "-"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     assert "Contents" in contents
     lines = [" ".join(ln.split()) for ln in contents.splitlines() if ln.strip()]
@@ -127,9 +142,20 @@ def test_real_feeds_become_valid_packs(tmp_path: Path, feed: str) -> None:
     require_tool("qpdf", "pdffonts", "java")
     out = tmp_path / "feed"
     r = subprocess.run(
-        [sys.executable, "-m", "docexport", "pack", str(FIXTURES / "feeds" / feed), "--title",
-         f"Feed {feed}", "-o", str(out)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            "-m",
+            "docexport",
+            "pack",
+            str(FIXTURES / "feeds" / feed),
+            "--title",
+            f"Feed {feed}",
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert r.returncode == 0, r.stderr
     validate = Path(__file__).resolve().parents[2].parent / "shared" / "tools" / "validate"
@@ -146,13 +172,37 @@ def test_order_by_date_and_article_limit(tmp_path: Path) -> None:
     follow.write_text(FOLLOW_UP, encoding="utf-8")
     runner = CliRunner()
     r = runner.invoke(
-        app, ["pack", str(SEED), str(follow), "--title", "t", "-f", "epub", "-o",
-              str(tmp_path / "p"), "--order", "date"],
+        app,
+        [
+            "pack",
+            str(SEED),
+            str(follow),
+            "--title",
+            "t",
+            "-f",
+            "epub",
+            "-o",
+            str(tmp_path / "p"),
+            "--order",
+            "date",
+        ],
     )
     assert r.exit_code == 0, r.output
     r = runner.invoke(
-        app, ["pack", str(SEED), str(follow), "--title", "t", "-f", "epub", "-o",
-              str(tmp_path / "q"), "--max-articles", "1"],
+        app,
+        [
+            "pack",
+            str(SEED),
+            str(follow),
+            "--title",
+            "t",
+            "-f",
+            "epub",
+            "-o",
+            str(tmp_path / "q"),
+            "--max-articles",
+            "1",
+        ],
     )
     assert r.exit_code == 1
     assert "over the limit of 1" in r.output
@@ -171,8 +221,8 @@ def test_order_by_date_and_article_limit(tmp_path: Path) -> None:
 def test_inspect_every_input_kind_shows_provenance(path: Path) -> None:
     r = CliRunner().invoke(app, ["inspect", str(path)])
     assert r.exit_code == 0, r.output
-    assert "headline:" in r.output and "(" in r.output.split("headline:")[1].splitlines()[0] + "".join(
-        r.output.split("headline:")[1].splitlines()[1:2]
-    )
+    assert "headline:" in r.output and "(" in r.output.split("headline:")[1].splitlines()[
+        0
+    ] + "".join(r.output.split("headline:")[1].splitlines()[1:2])
     r = CliRunner().invoke(app, ["inspect", str(path), "--json"])
     assert r.exit_code == 0 and '"provenance"' in r.output

@@ -91,12 +91,48 @@ _PLACE_HEADS = frozenset(
 _POSSESSIVE = ("'s", "’s", "'", "’")
 # Lower-case nouns after a capitalised name that make it a place or a body, not a person.
 _FACILITY_NOUNS = frozenset(
-    "airport airfield airbase station stadium arena bridge street avenue road highway square "
-    "hospital port harbour harbor terminal prison palace cathedral church mosque temple".split()
+    [
+        "airport",
+        "airfield",
+        "airbase",
+        "station",
+        "stadium",
+        "arena",
+        "bridge",
+        "street",
+        "avenue",
+        "road",
+        "highway",
+        "square",
+        "hospital",
+        "port",
+        "harbour",
+        "harbor",
+        "terminal",
+        "prison",
+        "palace",
+        "cathedral",
+        "church",
+        "mosque",
+        "temple",
+    ]
 )
 _BODY_NOUNS = frozenset(
-    "mission force forces operation council committee agency commission programme program "
-    "initiative coalition alliance".split()
+    [
+        "mission",
+        "force",
+        "forces",
+        "operation",
+        "council",
+        "committee",
+        "agency",
+        "commission",
+        "programme",
+        "program",
+        "initiative",
+        "coalition",
+        "alliance",
+    ]
 )
 
 
@@ -1229,7 +1265,11 @@ def _classify_plain(
     if after_word and after_word.group(1) in _FACILITY_NOUNS:
         out.append(
             Mention(
-                "place", f"{src_phrase} {after_word.group(1)}", si, start, end + after_word.end(),
+                "place",
+                f"{src_phrase} {after_word.group(1)}",
+                si,
+                start,
+                end + after_word.end(),
                 evidence={"cue"},
             )
         )
@@ -1238,8 +1278,12 @@ def _classify_plain(
     if after_word and after_word.group(1) in _BODY_NOUNS and len(words) > 2:
         out.append(
             Mention(
-                "organisation", f"{src_phrase} {after_word.group(1)}", si, start,
-                end + after_word.end(), evidence={"cue"},
+                "organisation",
+                f"{src_phrase} {after_word.group(1)}",
+                si,
+                start,
+                end + after_word.end(),
+                evidence={"cue"},
             )
         )
         return

@@ -93,7 +93,11 @@ def analyse_article(article: Article, *, index: int = 1) -> Article:
         facts = _facts(article, analysed, prefix, language)
     ranked = ranking.feature(facts)
     return dataclasses.replace(
-        article, sentences=sentences, summary=summary, facts=ranked, language=language,
+        article,
+        sentences=sentences,
+        summary=summary,
+        facts=ranked,
+        language=language,
         notes=notes,
     )
 

@@ -34,8 +34,19 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 _MAGIC = (
-    b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b",
-    b"BZh", b"\x7fELF", b"MZ", b"\x00\x00\x01\x00", b"RIFF", b"OggS", b"\xfd7zXZ",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\x7fELF",
+    b"MZ",
+    b"\x00\x00\x01\x00",
+    b"RIFF",
+    b"OggS",
+    b"\xfd7zXZ",
 )
 
 

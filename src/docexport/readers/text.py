@@ -109,7 +109,7 @@ def parse_text(text: str, *, name: str = "input") -> Article:
     roles = paragraph_roles(rest)
     body = tuple(
         Paragraph(id=f"p{i + 1}", inlines=(Text(text=p),), role=role)  # type: ignore[arg-type]
-        for i, (p, role) in enumerate(zip(rest, roles))
+        for i, (p, role) in enumerate(zip(rest, roles, strict=True))
     )
     return Article(
         headline=headline,
