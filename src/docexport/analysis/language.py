@@ -7,6 +7,7 @@ words cover the most tokens wins. No model, no download, same text -> same tag.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -240,7 +241,10 @@ _SCRIPTS = (
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def _script_of(ch: str) -> str | None:
+    if ch < "\x80":
+        return "LATIN"
     try:
         name = unicodedata.name(ch)
     except ValueError:
