@@ -173,6 +173,10 @@ def _summary_page(
         ctx, title, meta, marking, standfirst, points, sections
     ):
         standfirst = None
+    # Still too much: the last summary points give way (to three at least) so the
+    # box stays whole on the first page; the body keeps every word.
+    while len(points) > 3 and _overflows(ctx, title, meta, marking, points, sections):
+        points = points[:-1]
     _para(ctx, S.TITLE, title)
     _para(ctx, S.META, meta)
     if marking:
@@ -185,6 +189,17 @@ def _summary_page(
             _para(ctx, S.SUMMARY, point)
     ctx.advance(fit.box_height(ctx.theme, sections, ctx.text_width), whole=True)
     add_box(ctx, sections, empty)
+
+
+def _overflows(
+    ctx: Context,
+    title: str,
+    meta: str,
+    marking: str | None,
+    points: tuple[str, ...],
+    sections: list[tuple[str, list[FactLine]]],
+) -> bool:
+    return not _room_for_standfirst(ctx, title, meta, marking, "", points, sections)
 
 
 def _room_for_standfirst(
@@ -201,7 +216,7 @@ def _room_for_standfirst(
     It gives way when the points merely repeat it, or when the box would
     otherwise be pushed off the page (see :mod:`.fit`).
     """
-    if fit.repeats(standfirst, points):
+    if standfirst and fit.repeats(standfirst, points):
         return False
     theme, width = ctx.theme, ctx.text_width
     used = fit.paragraph_height(title, theme.role("title"), width)
@@ -212,7 +227,8 @@ def _room_for_standfirst(
         used += fit.paragraph_height("Summary", theme.role("heading2"), width)
         used += sum(fit.paragraph_height(p, theme.role("summary"), width - 18) for p in points)
     used += fit.box_height(theme, sections, width)
-    used += fit.paragraph_height(standfirst, theme.role("standfirst"), width)
+    if standfirst:
+        used += fit.paragraph_height(standfirst, theme.role("standfirst"), width)
     return used <= ctx.body_height
 
 
