@@ -87,6 +87,15 @@ def _text(text: str) -> Text:
     return Text(**fields)
 
 
+def _word_end(text: str, pos: int) -> int:
+    """``pos``, moved past the rest of a word it falls inside: a hand-edited model's
+    sentence offsets must not put the back link in the middle of a word."""
+    if 0 < pos < len(text) and text[pos - 1].isalnum():
+        while pos < len(text) and text[pos].isalnum():
+            pos += 1
+    return pos
+
+
 def _moved(s: Sentence, **changes: Any) -> Sentence:
     fields: dict[str, Any] = {
         "id": s.id,
@@ -232,12 +241,24 @@ class _Anchors:
         """The block's sentences plus an end marker after each cited one."""
         own = tuple(s for s in self.ap.article.sentences if s.block == block_id)
         markers = []
+        text: str | None = None
         for s in own:
             if (self.ap.number, s.id) in self.plan.backlinks and s.id not in self.ends.values():
                 marker = f"\x00end\x00{len(self.ends)}"
                 self.ends[marker] = s.id
-                markers.append(_moved(s, id=marker, start=s.end))
+                if text is None:
+                    text = self._block_text(block_id)
+                markers.append(_moved(s, id=marker, start=_word_end(text, s.end)))
         return own + tuple(markers)
+
+    def _block_text(self, block_id: str) -> str:
+        article = self.ap.article
+        if block_id == STANDFIRST_ID:
+            return article.standfirst or ""
+        for b in article.body:
+            if b.id == block_id:
+                return block_text(b)
+        return ""
 
     def __call__(self, parent: Element, anchor_id: str) -> None:
         if anchor_id in self.ends:
