@@ -10,11 +10,9 @@ The ``@pytest.mark.slow`` test runs the slow profile's numbers regardless.
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import warnings
-import zipfile
 from typing import Any
 
 import pytest
@@ -42,6 +40,7 @@ from docexport.model import (
     block_text,
 )
 from docexport.textutil import strip_illegal
+from tests.readback import TEXT_OF
 
 settings.register_profile(
     "ci",
@@ -80,42 +79,6 @@ def _flat(text: str) -> str:
     return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", text)
 
 
-def epub_text(data: bytes) -> str:
-    from lxml import etree
-
-    parts = []
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        assert z.read("mimetype") == b"application/epub+zip"
-        for name in z.namelist():
-            if name.endswith((".xhtml", ".opf", ".ncx", ".xml")):
-                parser = etree.XMLParser(resolve_entities=False, no_network=True)
-                root = etree.fromstring(z.read(name), parser)  # raises if not well-formed
-                if name.endswith(".xhtml"):
-                    parts.append("".join(root.itertext()))
-    return "\n".join(parts)
-
-
-def docx_text(data: bytes) -> str:
-    import docx
-
-    doc = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                parts.extend(p.text for p in cell.paragraphs)
-    return "\n".join(parts)
-
-
-def pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data), strict=False)
-    assert len(reader.pages) >= 1
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
-
-
-TEXT_OF = {"docx": docx_text, "pdf": pdf_text, "epub": epub_text}
 _ASCII_WORD = re.compile(r"^[A-Za-z0-9]{2,}$")
 
 

@@ -3,19 +3,19 @@ time limit, measure the child's peak memory, and check what it left behind."""
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import signal
 import subprocess
 import sys
 import time
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.readback import TEXT_OF
 
 FORMATS: tuple[str, ...] = ("docx", "pdf", "epub")
 # Every case must finish within this many seconds (the slowest measured case,
@@ -133,49 +133,6 @@ def normalise(text: str) -> str:
     """Text without white space, hyphens and soft hyphens: PDF line breaks and
     hyphenation split words, so compare what is left."""
     return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", text)
-
-
-def epub_text(data: bytes) -> str:
-    """Every XHTML file parses as XML; their text joined."""
-    from lxml import etree
-
-    parts: list[str] = []
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        assert z.testzip() is None
-        assert z.read("mimetype") == b"application/epub+zip"
-        for name in z.namelist():
-            if name.endswith((".xhtml", ".opf", ".ncx", ".xml", ".html")):
-                parser = etree.XMLParser(resolve_entities=False, no_network=True)
-                root = etree.fromstring(z.read(name), parser)
-                if name.endswith((".xhtml", ".html")):
-                    parts.append("".join(root.itertext()))
-    return "\n".join(parts)
-
-
-def docx_text(data: bytes) -> str:
-    import docx
-
-    doc = docx.Document(io.BytesIO(data))
-    parts = [p.text for p in doc.paragraphs]
-    for table in doc.tables:
-        for row in table.rows:
-            for cell in row.cells:
-                parts.extend(p.text for p in cell.paragraphs)
-    for section in doc.sections:
-        parts.extend(p.text for p in section.header.paragraphs)
-        parts.extend(p.text for p in section.footer.paragraphs)
-    return "\n".join(parts)
-
-
-def pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data), strict=False)
-    assert len(reader.pages) >= 1
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
-
-
-TEXT_OF = {"docx": docx_text, "pdf": pdf_text, "epub": epub_text}
 
 
 def output_text(path: Path) -> str:
