@@ -67,6 +67,16 @@ class _Ctx:
             bonus=bonus,
         )
 
+    def once(self, si: int, *, in_headline: bool = False, bonus: float = 0.0) -> float:
+        """The score of a fact found once, in sentence number ``si``."""
+        return ranking.score(
+            mentions=1,
+            first_position=si / self.n,
+            in_lead=self.sentences[si].id in self.lead,
+            in_headline=in_headline,
+            bonus=bonus,
+        )
+
 
 # Key facts and summary points come from the first sentences of very long texts
 # (about 7,500 words: well past any news article), so a 150-page document is
@@ -189,13 +199,7 @@ def _figures(ctx: _Ctx, prefix: str, latin: bool) -> list[AnyFact]:
                     unit=f.unit,
                     label=f.label,
                     sentence=s.id,
-                    score=ranking.score(
-                        mentions=1,
-                        first_position=si / ctx.n,
-                        in_lead=s.id in ctx.lead,
-                        in_headline=f.text.lower() in ctx.headline,
-                        bonus=bonus,
-                    ),
+                    score=ctx.once(si, in_headline=f.text.lower() in ctx.headline, bonus=bonus),
                 )
             )
     return out
@@ -224,13 +228,7 @@ def _dates(ctx: _Ctx, prefix: str) -> list[AnyFact]:
                     text=d.text,
                     iso=d.iso,
                     sentence=s.id,
-                    score=ranking.score(
-                        mentions=1,
-                        first_position=si / ctx.n,
-                        in_lead=s.id in ctx.lead,
-                        in_headline=False,
-                        bonus=bonus,
-                    ),
+                    score=ctx.once(si, bonus=bonus),
                 )
             )
     return out
@@ -300,13 +298,7 @@ def _quotes(
                         text=q.text,
                         speaker=speaker,
                         sentence=s.id,
-                        score=ranking.score(
-                            mentions=1,
-                            first_position=si / ctx.n,
-                            in_lead=s.id in ctx.lead,
-                            in_headline=False,
-                            bonus=0.2 if speaker else -0.2,
-                        ),
+                        score=ctx.once(si, bonus=0.2 if speaker else -0.2),
                     )
                 )
             subj = subject_of(text, block_spans, s.start, s.end)
