@@ -173,14 +173,12 @@ def _entry_order(name: str) -> tuple[int, str]:
     return (2, name)
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """The same parts with fixed timestamps, attributes and order."""
+def write_zip(entries: dict[str, bytes]) -> bytes:
+    """The parts as a zip with fixed timestamps, attributes and order."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for name in sorted(src.namelist(), key=_entry_order):
-            blob = src.read(name)
-            if name == "docProps/app.xml":
-                blob = _APP_XML
+    with zipfile.ZipFile(out, "w") as dst:
+        for name in sorted(entries, key=_entry_order):
+            blob = _APP_XML if name == "docProps/app.xml" else entries[name]
             info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 0
@@ -189,9 +187,31 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def package_entries(doc: DocxDocument) -> dict[str, bytes]:
+    """Zip member name -> bytes, as python-docx's PackageWriter would write them.
+
+    Taking the parts directly, rather than letting python-docx zip them and
+    zipping them again with fixed timestamps, compresses every part once.
+    """
+    from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+    from docx.opc.pkgwriter import _ContentTypesItem
+
+    package = doc.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    entries = {
+        CONTENT_TYPES_URI.membername: _ContentTypesItem.from_parts(parts).blob,  # type: ignore[no-untyped-call]
+        PACKAGE_URI.rels_uri.membername: package.rels.xml,
+    }
+    for part in parts:
+        entries[part.partname.membername] = part.blob
+        if len(part.rels):
+            entries[part.partname.rels_uri.membername] = part.rels.xml
+    return entries
+
+
 def save(doc: DocxDocument, meta: Metadata) -> bytes:
     apply_metadata(doc, meta)
     drop_template_parts(doc)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return write_zip(package_entries(doc))
