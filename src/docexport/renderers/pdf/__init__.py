@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 def _fallback_warnings(theme: Theme, fonts: FontSet) -> list[str]:
     """One line per font role whose families are all missing (a fallback was used)."""
     out = []
-    for role in ("body", "heading", "mono"):
+    for role in list(fonts.mains):  # the roles this document used
         wanted = fonts.families[role]
         used = fonts.main(role).family
         if used not in wanted:

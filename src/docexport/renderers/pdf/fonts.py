@@ -322,12 +322,17 @@ class FontSet:
     _chains: dict[str, tuple[RegisteredFont, ...]] = field(default_factory=dict)
 
     def main(self, name: str) -> RegisteredFont:
-        return self.mains[name]
+        """The role's first installed family, registered on first use (a pack
+        without code never loads the mono faces)."""
+        font = self.mains.get(name)
+        if font is None:
+            font = self.mains[name] = _first(self.families[name])
+        return font
 
     def role(self, name: str) -> tuple[RegisteredFont, ...]:
         chain = self._chains.get(name)
         if chain is None:
-            found = [self.mains[name]]
+            found = [self.main(name)]
             for fam in self.families[name]:
                 font = register_family(fam)
                 if font is not None and font not in found:
@@ -360,6 +365,6 @@ def font_set(body: tuple[str, ...], heading: tuple[str, ...], mono: tuple[str, .
     with _lock:
         if key not in _SETS:
             families = {"body": body, "heading": heading, "mono": mono}
-            mains = {role: _first(fams) for role, fams in families.items()}
+            mains = {role: _first(families[role]) for role in ("body", "heading")}
             _SETS[key] = FontSet(families=families, mains=mains)
         return _SETS[key]

@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...themes import ROLES, TextStyle, Theme
+from ...themes import TextStyle, Theme
 from .fonts import FontSet, face_name, font_set
 
 if TYPE_CHECKING:
@@ -33,11 +33,20 @@ _HYPHEN_LANGS = {
 
 @dataclass(frozen=True, slots=True)
 class Styles:
+    """A theme's paragraph styles, each built the first time it is asked for."""
+
     fonts: FontSet
     roles: dict[str, ParagraphStyle]
+    theme: Theme
+    hyphenation: str | None
 
     def __getitem__(self, role: str) -> ParagraphStyle:
-        return self.roles[role]
+        style = self.roles.get(role)
+        if style is None:
+            style = self.roles[role] = _style(
+                role, self.theme.role(role), self.fonts, self.theme, self.hyphenation
+            )
+        return style
 
 
 _lock = threading.Lock()
@@ -98,8 +107,7 @@ def build(theme: Theme, language: str | None = None) -> Styles:
         if hit is not None and hit[0] is theme:
             return hit[1]
         fonts = font_set(theme.fonts.body, theme.fonts.heading, theme.fonts.mono)
-        roles = {name: _style(name, theme.role(name), fonts, theme, hyph) for name in ROLES}
-        styles = Styles(fonts=fonts, roles=roles)
+        styles = Styles(fonts=fonts, roles={}, theme=theme, hyphenation=hyph)
         # Holding the theme keeps its id from being reused by another object.
         _CACHE[key] = (theme, styles)
         return styles
