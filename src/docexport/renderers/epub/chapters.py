@@ -253,8 +253,8 @@ class _Anchors:
 
     def _block_text(self, block_id: str) -> str:
         article = self.ap.article
-        if block_id == STANDFIRST_ID:
-            return article.standfirst or ""
+        if block_id == STANDFIRST_ID and article.standfirst:
+            return article.standfirst
         for b in article.body:
             if b.id == block_id:
                 return block_text(b)
