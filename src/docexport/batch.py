@@ -24,6 +24,7 @@ from .manifest import FailureRecord, Manifest, OutputRecord
 from .model import Pack
 from .output import atomic_write, output_path, remove_stale_temps, safe_stem, sigint_deferred
 from .readers import EXTENSIONS, Reading
+from .themes import Theme
 
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "pdf", "epub")
 
@@ -61,6 +62,7 @@ class Job:
     date: str | None = None
     marking: str | None = None
     source_date_epoch: int | None = None
+    theme_fingerprint: str = ""  # computed once by the client, not per job
     skip_keys: dict[str, str] = field(default_factory=dict)  # format -> key already up to date
 
 
@@ -154,12 +156,9 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def theme_fingerprint(theme: str | None) -> str:
+def theme_fingerprint(theme: Theme) -> str:
     """A hash of the theme's content, so editing a theme file invalidates outputs."""
-    from .themes import load_theme
-
-    t = load_theme(theme)
-    return _sha256(repr(t).encode("utf-8"))[:16]
+    return _sha256(repr(theme).encode("utf-8"))[:16]
 
 
 def output_key(job: Job, input_sha: str, fmt: str, theme_fp: str) -> str:
@@ -230,7 +229,7 @@ def render_job(job: Job) -> JobResult:
     input_sha = _sha256(data)
     try:
         theme = load_theme(job.theme)
-        theme_fp = theme_fingerprint(job.theme)
+        theme_fp = job.theme_fingerprint or theme_fingerprint(theme)
     except DocexportError as exc:
         return JobResult(
             input=job.input,
@@ -434,8 +433,13 @@ def run_export(
     specs: Sequence[str],
     settings: ExportSettings,
     progress: ProgressCallback | None = None,
+    on_start: Callable[[int], None] | None = None,
 ) -> Manifest:
-    """Export every input; write outputs atomically; return (and write) the manifest."""
+    """Export every input; write outputs atomically; return (and write) the manifest.
+
+    ``on_start`` hears the number of inputs found, before any job runs (for a
+    progress bar); ``progress`` hears each finished input.
+    """
     from .loading import source_date_epoch
     from .renderers import get
 
@@ -447,6 +451,9 @@ def run_export(
     theme = load_theme(theme_ref)  # a bad theme is a usage error, raised here
     inputs, failures = collect_inputs(specs)
     stems = output_stems(inputs)
+    if on_start:
+        on_start(len(inputs))
+    theme_fp = theme_fingerprint(theme)
     previous = _previous_keys(settings)
     epoch = source_date_epoch()
     jobs: list[Job] = []
@@ -468,6 +475,7 @@ def run_export(
                 date=settings.date,
                 marking=settings.marking,
                 source_date_epoch=epoch,
+                theme_fingerprint=theme_fp,
                 skip_keys=skip,
             )
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -91,13 +91,17 @@ def _is_ci() -> bool:
 class _Reporter:
     """Progress for people (rich bar on a terminal) or plain lines for logs."""
 
-    def __init__(self, total: int, quiet: bool) -> None:
+    def __init__(self, quiet: bool) -> None:
         self.quiet = quiet
-        self.total = total
+        self.total = 0
         self.done = 0
-        self.bar = None
-        self.task = None
-        if not quiet and sys.stderr.isatty() and not _is_ci() and total > 1:
+        self.bar: Any = None  # a rich Progress, imported only for a terminal
+        self.task: Any = None
+
+    def start(self, total: int) -> None:
+        """Called once the inputs are collected: a bar for more than one input."""
+        self.total = total
+        if not self.quiet and sys.stderr.isatty() and not _is_ci() and total > 1:
             from rich.progress import (
                 BarColumn,
                 MofNCompleteColumn,
@@ -291,12 +295,9 @@ def export(
         executor=executor,
         scheduler=scheduler,
     )
-    from .batch import collect_inputs
-
-    total = len(collect_inputs(inputs)[0])
-    reporter = _Reporter(total, quiet or json_out)
+    reporter = _Reporter(quiet or json_out)
     try:
-        result = run_export(inputs, settings, progress=reporter)
+        result = run_export(inputs, settings, progress=reporter, on_start=reporter.start)
     except KeyboardInterrupt:
         reporter.close()
         _err("interrupted: finished outputs kept, no partial files left")
