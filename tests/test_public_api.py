@@ -39,6 +39,24 @@ def test_version_imports_no_cli_framework() -> None:
     assert out.stdout.splitlines() == [f"docexport {docexport.__version__}", "False False"]
 
 
+def test_export_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """An export of the seed to one format loads that renderer's library only, never
+    pydantic (typer >= 0.29 imports it: about 90 ms per run, hence the pin in
+    pyproject.toml), and never scans installed packages for plug-ins."""
+    seed = next((ROOT / "seeds").glob("*.txt"))
+    argv = ["docexport", "export", str(seed), "-o", str(tmp_path), "-f", "epub"]
+    code = (
+        f"import sys; sys.argv = {argv!r}; "
+        "from docexport.launcher import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(','.join(m for m in ('pydantic', 'docx', 'reportlab', 'importlib.metadata')"
+        " if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert (tmp_path / (seed.stem + ".epub")).is_file()
+    assert out.stdout.strip().splitlines()[-1:] in ([], [""])
+
+
 def test_py_typed_ships() -> None:
     assert (Path(docexport.__file__).parent / "py.typed").is_file()
 

@@ -62,13 +62,12 @@ def _usage_error(message: str) -> typer.Exit:
 
 
 def _formats(value: str | None, default: list[str]) -> tuple[str, ...]:
-    from .renderers import available
+    from .renderers import available, is_known
 
     items = [f.strip().lower() for f in (value.split(",") if value else default) if f.strip()]
-    known = available()
     for f in items:
-        if f not in known:
-            raise _usage_error(f"unknown format {f!r} (known: {', '.join(known)})")
+        if not is_known(f):
+            raise _usage_error(f"unknown format {f!r} (known: {', '.join(available())})")
     if not items:
         raise _usage_error("no format given")
     return tuple(dict.fromkeys(items))

@@ -68,3 +68,27 @@ def test_a_name_registered_twice_is_an_error(monkeypatch: pytest.MonkeyPatch) ->
 def test_unknown_format_lists_the_known_ones() -> None:
     with pytest.raises(renderers.UnknownFormat, match="known: docx, pdf, epub"):
         renderers.get("odt")
+
+
+def test_built_in_names_are_known_without_scanning_installed_packages(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.metadata
+
+    def refuse(**_: object) -> object:
+        raise AssertionError("entry points scanned for a built-in format")
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", refuse)
+    monkeypatch.setattr(renderers, "_plugins", None)
+    assert all(renderers.is_known(name) for name in renderers.FORMATS)
+
+
+def test_plugin_names_are_known(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib.metadata
+
+    monkeypatch.setattr(
+        importlib.metadata, "entry_points", _entry_points(("echo", f"{__name__}:EchoRenderer"))
+    )
+    monkeypatch.setattr(renderers, "_plugins", None)
+    assert renderers.is_known("echo")
+    assert not renderers.is_known("odt")

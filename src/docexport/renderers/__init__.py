@@ -81,6 +81,12 @@ def available() -> list[str]:
     return [*BUILTIN, *sorted(_plugin_table())]
 
 
+def is_known(name: str) -> bool:
+    """Whether ``name`` is a renderer; plug-ins are only looked up for a non-built-in
+    name, since scanning installed packages' entry points costs tens of milliseconds."""
+    return name in BUILTIN or name in _plugin_table()
+
+
 def get(name: str) -> Renderer:
     """The renderer registered under ``name`` (imported on first use)."""
     if name in _loaded:

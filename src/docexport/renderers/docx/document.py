@@ -46,7 +46,7 @@ from .fields import field_runs, request_field_update
 from .furniture import has_content, set_footer, set_header
 from .hyperlinks import add_external_link, is_safe_url
 from .lists import restart_numbering
-from .ooxml import el, is_rtl, safe, word_language
+from .ooxml import el, is_rtl, new_run, word_language
 from .text import add_text, finish_paragraph, write_inlines
 
 NO_PACK_FACTS = "No key facts were identified in these articles."
@@ -360,7 +360,7 @@ def _fill_toc(ctx: Context, placeholder: DocxParagraph) -> None:
         p = ctx.styled(placeholder.insert_paragraph_before(), S.TOC_LEVELS[lvl - 1])
         link = el("w:hyperlink", w_anchor=bm, w_history="1")
         p._p.append(link)
-        link.append(p.add_run(safe(text))._r)
+        link.append(new_run(p, text)._r)
         link.append(p.add_run("\t")._r)
         ref_head, ref_end = field_runs(f"PAGEREF {bm} \\h", str(page + shift))
         for r in ref_head:
@@ -384,11 +384,15 @@ def _fill_toc(ctx: Context, placeholder: DocxParagraph) -> None:
 # Styled base documents, by theme, language and reference document. Building
 # the ~30 styles is half the cost of a render, so it is done once per process
 # and every render opens a copy of the saved result.
-_BASES: dict[tuple[int, str, str, str, float], tuple[bytes, bool]] = {}
+_BASES: dict[tuple[int, str, str, str, float], tuple[bytes, bool, dict[str, str]]] = {}
 
 
-def styled_base(theme: Theme, lang_tag: str, reference: Path | None) -> tuple[DocxDocument, bool]:
-    """A fresh document with page setup, defaults and styles from the theme."""
+def styled_base(
+    theme: Theme, lang_tag: str, reference: Path | None
+) -> tuple[DocxDocument, bool, dict[str, str]]:
+    """A fresh document with page setup, defaults and styles from the theme; whether
+    it came from a reference document; and its style ids by name (the same for every
+    copy, and costly to collect through python-docx's style objects)."""
     ref_key = ("", 0.0)
     if reference is not None:
         try:
@@ -407,19 +411,19 @@ def styled_base(theme: Theme, lang_tag: str, reference: Path | None) -> tuple[Do
         S.build_styles(doc, theme, text_width=_text_width(doc), keep_existing=from_reference)
         buffer = io.BytesIO()
         doc.save(buffer)
-        cached = (buffer.getvalue(), from_reference)
+        cached = (buffer.getvalue(), from_reference, {s.name: s.style_id for s in doc.styles})
         if len(_BASES) > 32:
             _BASES.clear()
         _BASES[key] = cached
     # Always reopen, even right after building, so every render takes the same path.
-    return Document(io.BytesIO(cached[0])), cached[1]
+    return Document(io.BytesIO(cached[0])), cached[1], dict(cached[2])
 
 
 def build(pack: Pack, theme: Theme, reference: Path | None) -> DocxDocument:
     first = pack.articles[0] if pack.articles else None
     lang_tag = pack.language or (first.language if first else None) or "en"
     doc_lang = word_language(lang_tag)
-    doc, from_reference = styled_base(theme, lang_tag, reference)
+    doc, from_reference, style_ids = styled_base(theme, lang_tag, reference)
     text_width = _text_width(doc)
     ctx = Context(
         doc=doc,
@@ -427,6 +431,7 @@ def build(pack: Pack, theme: Theme, reference: Path | None) -> DocxDocument:
         text_width=text_width,
         body_height=_body_height(doc),
         anchored=_anchored(pack, theme),
+        style_ids=style_ids,
     )
     marking = briefing.marking(pack, theme)
     keep_footer = from_reference and has_content(doc.sections[0].footer)

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from .ooxml import el, safe
+from .ooxml import el, new_run, safe
 
 # Only these leave the document: a javascript: or file: link from an
 # untrusted article must not become a clickable link in a pack.
@@ -34,7 +34,7 @@ def bookmark_name(key: str) -> str:
 
 
 def _styled_run(paragraph: Paragraph, text: str, style_id: str | None) -> Run:
-    run = paragraph.add_run(safe(text))
+    run = new_run(paragraph, text)
     if style_id:
         run._r.get_or_add_rPr().style = style_id
     return run

@@ -11,10 +11,15 @@ import re
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 # Characters XML 1.0 cannot hold. Readers strip them already; a renderer must
 # still never crash on a model built by hand (lxml raises on them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+# python-docx's Run.text turns tabs into w:tab and line ends into w:br.
+_RUN_BREAKS = re.compile(r"([\t\r\n])")
 
 ALIGN = {"left": "left", "justify": "both", "center": "center", "right": "right"}
 
@@ -255,3 +260,18 @@ def set_run_format(
         remove_all(rpr, "w:color")
         rpr.append(el("w:color", w_val=hex6(colour)))
     sort_rpr(rpr)
+
+
+def new_run(paragraph: Paragraph, text: str) -> Run:
+    """``paragraph.add_run(safe(text))`` with the same XML, built per piece rather
+    than per character (python-docx feeds run text through a one-character state
+    machine, a fifth of a long document's DOCX time)."""
+    r = paragraph._p.add_r()
+    for piece in _RUN_BREAKS.split(safe(text)):
+        if piece == "\t":
+            r.add_tab()
+        elif piece in ("\r", "\n"):
+            r.add_br()
+        elif piece:
+            r.add_t(piece)
+    return Run(r, paragraph)

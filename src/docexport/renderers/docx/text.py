@@ -11,7 +11,7 @@ from ...model import Inline, Link
 from ..briefing import Anchor
 from .context import Context
 from .hyperlinks import add_external_link, is_safe_url
-from .ooxml import child, el, remove_all, safe, sort_ppr, sort_rpr
+from .ooxml import child, el, new_run, remove_all, sort_ppr, sort_rpr
 from .styles import EMPHASIS, HYPERLINK, INLINE_CODE, STRONG
 
 # A run has one character style; further marks become direct bold/italic.
@@ -58,7 +58,7 @@ def finish_paragraph(paragraph: Paragraph, ctx: Context) -> None:
 
 
 def add_text(paragraph: Paragraph, text: str, ctx: Context, style: str | None = None) -> Run:
-    run = paragraph.add_run(safe(text))
+    run = new_run(paragraph, text)
     if style:
         run._r.get_or_add_rPr().style = ctx.style_id(style)
     finish_run(run, ctx)
@@ -77,7 +77,7 @@ def write_inlines(paragraph: Paragraph, items: Iterable[Inline | Anchor], ctx: C
         if isinstance(item, Link) and is_safe_url(item.url):
             run = add_external_link(paragraph, item.text, item.url, ctx.style_id(HYPERLINK))
         else:
-            run = paragraph.add_run(safe(item.text))
+            run = new_run(paragraph, item.text)
             _apply_marks(run, item.marks, ctx)
         finish_run(run, ctx)
     finish_paragraph(paragraph, ctx)
