@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Sentence
 from . import lexicon as lx
+from .places import is_country
 from .places import normalise as place_name
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
@@ -231,8 +232,15 @@ def tokens(text: str) -> list[Token]:
     return out
 
 
+# Arabic article and kinship particles written in lower case inside names:
+# "Suleiman al-Amr", "al-Ikhbariya", "Abd el-Kader".
+_ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|bint|abu)-[A-ZÀ-Ý]")
+
+
 def _is_cap(tok: Token) -> bool:
     c = tok.text[0]
+    if c.islower():
+        return _ARABIC_PARTICLE.match(tok.text) is not None
     return c.isupper() and (tok.text.isalpha() or any(ch.isalpha() for ch in tok.text))
 
 
@@ -337,10 +345,30 @@ def _split_run(toks: list[Token], i: int, j: int) -> list[tuple[int, int]]:
                 and (left[0] in lx.GIVEN_NAMES or _match_title(left, 0))
             ):
                 return _split_run(toks, i, i + k) + _split_run(toks, i + k + 1, j)
+        if w.lower() == "of" and 1 < k < len(words) - 1:
+            # "Colorado State University of the US", "University of Sheffield of the UK":
+            # a country added to a name that already says where it is.
+            left, right = words[:k], [x for x in words[k + 1 :] if x != "the"]
+            if (
+                right
+                and is_country(" ".join(right))
+                and any(org_word(x) for x in left)
+                and ("of" in left or any(place_name(x) for x in left[:-1]))
+            ):
+                return _split_run(toks, i, i + k) + _split_run(toks, i + k + 1, j)
         if w.lower() in ("and", "&", "y", "und"):
             left = words[:k]
+            right = words[k + 1 :]
             two_bodies = (
                 left and org_word(left[-1]) and k + 1 < len(words) and words[k + 1].lower() == "the"
+            ) or (
+                # "Massachusetts Institute of Technology and Colorado State University": two
+                # named bodies, the second starting with a place ("Health and Human
+                # Services" is one body's two fields).
+                any(org_word(x) for x in left)
+                and len(right) >= 2
+                and org_word(right[-1])
+                and place_name(right[0]) is not None
             )
             if two_bodies or not (left and any(org_word(x) for x in words[k + 1 :])):
                 return _split_run(toks, i, i + k) + _split_run(toks, i + k + 1, j)
@@ -429,7 +457,7 @@ def _acronym_like(word: str) -> bool:
 
 
 _ROLE_AFTER = re.compile(
-    r"^,\s+((?:(?:the|a|an|its|his|her|their|le|la|les|el|los|las|der|die|das|[\w’'-]+(?:'s|’s))\s+)?[a-zà-ÿ][\w\-]*(?:\s+(?:[a-zà-ÿ][\w\-'’]*|[A-Z][\w'’\-.&]*)){0,13}?)(?=,|\.|;|\s+(?:said|says|told|and\s+[a-z]+ed)\b|$)"
+    r"^,\s+((?:(?:the|a|an|its|his|her|their|le|la|les|el|los|las|der|die|das|[\w’'-]+(?:'s|’s))\s+)?[a-zà-ÿ][\w\-]*(?:\s+(?:[a-zà-ÿ][\w\-'’]*|[A-Z][\w'’\-.&]*|\([A-Z]{2,6}\))){0,13}?)(?=,|\.|;|\s+(?:said|says|told|and\s+[a-z]+ed)\b|$)"
 )
 _ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|[,;(]\s*|\b(?:and|with|by|to|from|said|says)\s+)((?:(?:the|a|an|its|his|her|[\w’'-]+(?:'s|’s))\s+)?[a-zà-ÿ][\w\-]*(?:\s+(?:[a-zà-ÿ][\w\-'’]*|[A-Z][\w'’\-.&]*)){0,10}),\s+$"
@@ -467,6 +495,25 @@ def appositive_role(text: str, start: int, end: int) -> str | None:
     post = re.match(r",\s*([A-Z][A-Za-z]{1,3})\b", text[end:])
     if post and post.group(1) in lx.POST_NOMINALS:
         return post.group(1)
+    # A place or body qualifying a role noun: "Hernan Dario Gomez, Panama coach, said".
+    qualified = re.match(
+        r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*))\s*,",
+        text[end:],
+    )
+    if qualified and _role_noun(qualified.group(2)):
+        return qualified.group(1)
+    # A degree between name and role: "Vincent Munster, Ph.D., chief of the ... Unit".
+    degree = re.match(
+        r",\s*(?:Ph\.\s?D|M\.\s?D|D\.\s?Phil|M\.\s?P\.\s?H|Jr|Sr)\.?(?=\s*,)", text[end:]
+    )
+    if degree:
+        end += degree.end()
+    # A capitalised title without an article: "David F. Reames, Special Agent in Charge, DEA".
+    bare_title = re.match(
+        r",\s+((?:[A-Z][\w'’.&-]*\s+){0,3}?(?:" + _TITLE_ALT + r"))\s*[,.;]", text[end:]
+    )
+    if bare_title and bare_title.group(1).split()[0] not in lx.GIVEN_NAMES:
+        return bare_title.group(1)
     cap_after = re.match(
         r",\s+(?:the|a|an)\s+((?:[A-Z][\w'’.&-]*\s+){0,3}?[A-Z][\w-]*(?:\s+of\s+[A-Z][\w]*)?)\s*,",
         text[end:],
@@ -536,19 +583,24 @@ def appositive_role(text: str, start: int, end: int) -> str | None:
     return None
 
 
+_SPEECH_BEFORE = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+    + r"|according to|a déclaré|selon|según|laut)\s+$"
+)
+
+
 def _speech_adjacent(text: str, start: int, end: int) -> bool:
-    after = text[end : end + 30]
+    after = text[end : end + 90]
     before = text[max(0, start - 30) : start]
-    verb_after = re.match(r"\s*(?:,\s*[^,]{1,60},\s*)?(\w+)", after)
-    if verb_after and verb_after.group(1) in lx.SPEECH_VERBS:
-        return True
-    return bool(
-        re.search(
-            r"\b(?:said|says|told|added|according to|asked|wrote|dijo|declaró|a déclaré|sagte|"
-            r"selon|según|laut)\s+$",
-            before,
-        )
-    )
+    # "X said", "X, 45, said", "X, the chairman, said", "..., X, meinte, ..."
+    for verb_after in (
+        re.match(r"\s*,?\s*(\w+)", after),
+        re.match(r"\s*,\s*[^,]{1,60},\s*(\w+)", after),
+    ):
+        if verb_after and verb_after.group(1) in lx.SPEECH_VERBS:
+            return True
+    return bool(_SPEECH_BEFORE.search(before))
 
 
 # Languages that capitalise every noun: a capitalised pair is no sign of a name there.
@@ -834,7 +886,12 @@ def _affiliations(text: str, out: list[Mention], first: int) -> None:
             m.kind = "organisation"
 
 
-_ACR_DEF = re.compile(r"\(([A-Z][A-Za-z0-9]{0,3}[A-Z0-9]{1,6})\)")
+# "(MSS)", and the Spanish and French forms "(FEMA, por sus siglas en inglés)",
+# "(FEMA, selon son sigle anglais)".
+_ACR_DEF = re.compile(
+    r"\(([A-Z][A-Za-z0-9]{0,3}[A-Z0-9]{1,6})(?:,\s*(?:por sus siglas|pour|selon|sigla|siglas|"
+    r"sigle|abbreviated|in short)[^()]{0,40})?\)"
+)
 _ACR_REV = re.compile(
     r"\b([A-Z]{2,6})\s*\(((?:[A-Z][\w'’-]*\s?(?:(?:of|for|and|de|del|des|du|la)\s)?){2,8})\)"
 )
@@ -869,7 +926,9 @@ def _acronym_definitions(si: int, text: str, out: list[Mention]) -> None:
         if li >= 0 or not picked:
             # Initials in another order (names translated from another language): "UAAR".
             run = re.search(
-                r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|de|del|des|du)\s+)?){2,8})$", before + " "
+                r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|de|del|des|du|para|pour|el|la|le|les|"
+                r"der|die|das|für)\s+){0,2}){2,8})$",
+                before + " ",
             )
             if run:
                 cand = [w for w in run.group(1).split() if w[0].isupper()]
@@ -1006,6 +1065,8 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
                 evidence={"acronym"},
             )
         )
+    if _coordinated_titles(si, text, toks, i, j, words, out):
+        return
     # A title inside the run: qualifier + title + name ("Haiti Prime Minister Garry Conille").
     for k in range(len(words)):
         tl = _match_title(words, k)
@@ -1084,10 +1145,21 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
                         )
                     )
                     return
-                if len(rest) >= 1 and (place_name(" ".join(rest)) or rest[-1] in lx.ORG_WORDS):
+                if len(rest) >= 1 and (
+                    place_name(" ".join(rest)) or any(w in lx.ORG_WORDS for w in rest)
+                ):
+                    # "Associate Director of the Division of Enforcement": a role, then its body.
+                    lead = 1 if rest[0] == "the" and len(rest) > 1 else 0
                     out.append(Mention("role", title, si, toks[i + k].start, end, role=title))
                     _classify_plain(
-                        si, text, " ".join(rest), toks[i + k + tl + 1].start, end, rest, True, out
+                        si,
+                        text,
+                        " ".join(rest[lead:]),
+                        toks[i + k + tl + 1 + lead].start,
+                        end,
+                        rest[lead:],
+                        True,
+                        out,
                     )
                     return
                 break
@@ -1121,6 +1193,62 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
             break
     _classify_plain(si, text, phrase, start, end, words, sentence_initial, out)
 
+
+def _name_words(words: list[str]) -> bool:
+    """1 to 4 capitalised words that could be a person's name."""
+    return (
+        1 <= len(words) <= 4
+        and all(w[:1].isupper() for w in words)
+        and not any(
+            w in lx.ORG_WORDS or w in _WEEKDAY_MONTH or w.lower() in _CONNECTORS for w in words
+        )
+        and not place_name(" ".join(words))
+    )
+
+
+def _coordinated_titles(
+    si: int, text: str, toks: list[Token], i: int, j: int, words: list[str], out: list[Mention]
+) -> bool:
+    """Two titles joined by "and" before one name: "Canyon County Sheriff and National
+    Sheriffs' Association President Kieran Donahue". The name follows the last title;
+    each qualifier is an organisation or place of its own."""
+    if "and" not in words:
+        return False
+    for k in range(len(words) - 1, 0, -1):
+        tl = _match_title(words, k)
+        if not tl or not _name_words(words[k + tl :]) or "and" not in words[:k]:
+            continue
+        cut = len(words[:k]) - 1 - words[:k][::-1].index("and")
+        if not any(_match_title(words, t) for t in range(cut)):
+            return False
+        name_start = toks[i + k + tl].start
+        end = toks[j - 1].end
+        role = " ".join(words[cut + 1 : k + tl])
+        for a, b in ((0, cut), (cut + 1, k)):
+            part = words[a:b]
+            ends_in_title = [t for t in range(len(part)) if _match_title(part, t) == len(part) - t]
+            part = part[: ends_in_title[0]] if ends_in_title else part
+            if part:
+                p_start, p_end = toks[i + a].start, toks[i + a + len(part) - 1].end
+                _classify_plain(si, text, " ".join(part), p_start, p_end, part, False, out)
+        out.append(
+            Mention(
+                "person",
+                " ".join(words[k + tl :]),
+                si,
+                name_start,
+                end,
+                role=role,
+                evidence={"title"},
+            )
+        )
+        return True
+    return False
+
+
+_NAME_PARTICLES = frozenset(
+    {"Le", "La", "De", "Van", "Von", "Da", "Di", "Del", "Du", "Dos", "Das", "Ter", "Ten"}
+)
 
 _STATE_HEADS = frozenset(
     ["State", "Province", "Republic", "Kingdom", "City", "Commonwealth", "Region", "Canton"]
@@ -1201,6 +1329,7 @@ def _classify_plain(
     if (
         prev
         and prev.kind == "person"
+        and prev.evidence - {"initial"}
         and re.fullmatch(r"\s+(?:of|from)\s+(?:the\s+)?", text[prev.end : start])
         and not (len(words) > 1 and words[0] in lx.GIVEN_NAMES)
     ):
@@ -1290,8 +1419,11 @@ def _classify_plain(
     adjacent_cue = re.search(r"([\w-]+)\s+$", text[:start])
     if (adjacent_cue and adjacent_cue.group(1).lower() in lx.ORG_CUES) or (
         after_word
-        and after_word.group(1) in ("news", "newspaper", "magazine", "agency")
+        and after_word.group(1)
+        in ("news", "newspaper", "magazine", "agency", "television", "channel", "radio")
         and len(words) <= 3
+        # "French television" is a nationality, not a broadcaster's name
+        and not (len(words) == 1 and re.search(r"(?:an|ese|ish|ch|ic|i)$", words[0]))
     ):
         out.append(Mention("organisation", src_phrase, si, start, end, evidence={"cue"}))
         return
@@ -1353,6 +1485,9 @@ def _classify_plain(
                     return
     if len(words) == 1 and _acronym_like(phrase):
         bare = phrase.replace(".", "")
+        # "DENTON, TEXAS –": a dateline in capitals, already read as places.
+        if any(m.sentence == si and m.start <= start < m.end for m in out):
+            return
         if bare not in lx.NOT_ORG_ACRONYMS and not place_name(phrase):
             ev = set()
             if (
@@ -1380,6 +1515,10 @@ def _classify_plain(
         appositive_role(text, start, end) or _speech_adjacent(text, start, end)
     )
     checked = words[:1] if (given_first or described) else words
+    # "Jean-Marie Le Pen", "Vincent Van Gogh": a capitalised particle inside a name.
+    checked = [
+        w for n, w in enumerate(checked) if not (0 < n < len(words) - 1 and w in _NAME_PARTICLES)
+    ]
     if any(w in lx.FUNCTION_WORDS or w in _WEEKDAY_MONTH or place_name(w) for w in checked):
         return
     if len(words) == 1 and (
@@ -1394,11 +1533,21 @@ def _classify_plain(
         or len(words) > 4
     ):
         return
-    if any(w.isupper() and len(w) > 1 and not re.fullmatch(r"(?:[A-Z]\.)+", w) for w in words):
+    if any(
+        w.isupper()
+        and len(w) > 1
+        and not re.fullmatch(r"(?:[A-Z]\.)+", w)
+        # a regnal number: "Albert II", "Juan Carlos I"
+        and not (n == len(words) - 1 and n > 0 and re.fullmatch(r"[IVX]{1,4}", w))
+        for n, w in enumerate(words)
+    ):
         return
     # "Saratoga Springs, New York", "in Evansville": a town, not a person.
     follow = re.match(r",\s+((?:[A-Z][\w'’.-]*\s?){1,3})", text[end:])
-    if follow and words[0] not in lx.GIVEN_NAMES:
+    # ... unless the place qualifies a role or the name speaks: "X, Panama coach, said".
+    if follow and re.match(r"[a-zà-ÿ][\w-]*", text[end + follow.end() :]):
+        follow = None if _role_noun(text[end + follow.end() :].split()[0].strip(",.;")) else follow
+    if follow and words[0] not in lx.GIVEN_NAMES and not _speech_adjacent(text, start, end):
         cand = follow.group(1).split()
         if any(place_name(" ".join(cand[:n]).strip(" .,;:")) for n in range(1, len(cand) + 1)):
             out.append(Mention("place", place_name(src_phrase) or src_phrase, si, start, end))
@@ -1445,7 +1594,10 @@ def _classify_plain(
         len(words) > 1
         and not sentence_initial
         and _SHAPE_COUNTS
-        and not any(w.lower() in _COMMON_WORDS or w in lx.DIRECTIONS for w in words)
+        and not any(
+            (w.lower() in _COMMON_WORDS and w not in _NAME_PARTICLES) or w in lx.DIRECTIONS
+            for w in words
+        )
         and not any("\u1ea0" <= c <= "\u1ef9" for w in words for c in w)  # Vietnamese text
         and not _not_a_name_shape(text, start, end, words)
     ):

@@ -39,6 +39,10 @@ Minister|Prince|Princess|Prof.|Professor|Prosecutor|Präsident|Präsidentin|Pré
 General|Secretary of
 State|Secretary-General|Sen.|Senator|Senior|Sergeant|Señor|Señora|Sgt.|Sheikh|Sheriff|Sir|Speaker|Spokesman|Spokesperson|Spokeswoman|Sultan|Superintendent|Trade
 Minister|Treasurer|Under Secretary|Undersecretary|Vice President|Vice-President|Pvt.|Pfc.
+|Roi|Reine|Rey|Reina|König|Königin
+|Special Agent|Special Agent in Charge|U.S. Attorney|Assistant U.S.
+Attorney|Special Assistant U.S. Attorney|District Judge|U.S. District Judge|Senior U.S. District
+Judge|Magistrate Judge
 |Spc.|Cpl.|Lance Cpl.|Staff Sgt.|Sgt. 1st Class|Sgt. First Class|Sgt. Maj.|Sergeant Major
 |1st Sgt.|First Sgt.|Master
 Sgt.|Sfc.|1st Lt.|2nd Lt.|Lt. Col.|Lt. Gen.|Maj.|Maj. Gen.|Brig. Gen.|Adm.|Vice Adm.|Rear
@@ -83,6 +87,9 @@ ROLE_NOUNS: frozenset[str] = _words(
     vice-president vorsitzender writer
     woman man girl boy mother father son daughter wife husband resident citizen national victim
     survivor veteran
+    referee umpire defender midfielder winger coauthor co-author physician epidemiologist
+    virologist biologist chemist physicist astronomer geologist lecturer diplomat negotiator
+    campaigner agent king queen roi reine rey reina
 """
 )
 
@@ -107,7 +114,8 @@ ORG_WORDS: frozenset[str] = _words(
     Secretariat Senado Senate Service Services Society Standards Stiftung Survey Systems
     Sénat Technologies Telegraph Television Theater Theatre Times Tribunal Tribunale Tribune
     Trust Union Universidad University Universität Université Verband Verein Weekly Zoo plc
-    Church
+    Church Unit Division Project Departamento Département Secretaría Dirección Instituto
+    Organización Servicio Oficina Fondo Agence Institut Office
 """
 )
 
@@ -275,6 +283,8 @@ SPEECH_VERBS: frozenset[str] = _words(
     responded responds sagt sagte said say says señaló sprach stated states stressed
     stresses suggested suggests tells testified testifies told urged urges warned warns
     writes wrote remembered remembers recounted recounts quipped joked shouted
+    schrieb warnte ergänzte antwortete fragte écrit répond répondu escribió
+    respondió advirtió
 """
 )
 

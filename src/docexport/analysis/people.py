@@ -75,7 +75,12 @@ def resolve_people(mentions: list[Mention], other_names: set[str]) -> list[Perso
         p = find(m.text)
         if p is None:
             multi = len(m.text.split()) > 1
-            strong = bool(m.evidence & {"title", "role", "speech", "age", "affiliation"})
+            # "Results of NCLAN studies": for one sentence-initial word, "of <body>" is
+            # no sign of a person.
+            cues = {"title", "role", "speech", "age"}
+            if "initial" not in m.evidence:
+                cues.add("affiliation")
+            strong = bool(m.evidence & cues)
             recurring = lone.get(m.text, 0) >= 3
             if not (
                 strong or recurring or (multi and m.evidence & {"given", "shape", "romanised"})

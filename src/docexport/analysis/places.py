@@ -125,6 +125,8 @@ ALIASES: dict[str, str] = {
     "South Korea": "South Korea",
     "North Korea": "North Korea",
     "Palestine": "Palestinian Territories",
+    "Palästina": "Palestinian Territories",
+    "Palestina": "Palestinian Territories",
     "Kiev": "Kyiv",
     "Bombay": "Mumbai",
     "Calcutta": "Kolkata",
@@ -359,6 +361,19 @@ def normalise(name: str) -> str | None:
         if stem in table and stem[-1] not in "aiou":
             return table[stem]
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _territories() -> frozenset[str]:
+    from .territories import TERRITORIES
+
+    return frozenset(TERRITORIES.values())
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country or world region (not a city or a state)."""
+    canonical = normalise(name)
+    return canonical is not None and canonical in _territories()
 
 
 @functools.lru_cache(maxsize=1)

@@ -138,6 +138,27 @@ def _named_at(spans: list[NamedSpan], start: int, end: int) -> NamedSpan | None:
     return None
 
 
+# Between the names of one title chain: capitalised words (titles), "and", possessives.
+_CHAIN_GAP = re.compile(r"(?:\s|[A-Z][\w.'’&-]*|and|of|the|[’']s?)*")
+
+
+def _chain_person(text: str, spans: list[NamedSpan], first: NamedSpan) -> NamedSpan:
+    """The person a title chain names: "said Nampa Police Chief Joe Huff" starts with an
+    organisation but speaks through the person at its end."""
+    if first.kind == "person":
+        return first
+    last_end = first.end
+    for sp in spans:
+        if sp.start < last_end:
+            continue
+        if not _CHAIN_GAP.fullmatch(text[last_end : sp.start]):
+            break
+        if sp.kind == "person":
+            return sp
+        last_end = sp.end
+    return first
+
+
 def _subject(text: str, spans: list[NamedSpan], start: int, end: int) -> str | None:
     """The first person (else organisation) in [start, end) not governed by a preposition."""
     inside = [sp for sp in spans if start <= sp.start < end and _is_subject(text, sp)]
@@ -146,6 +167,12 @@ def _subject(text: str, spans: list[NamedSpan], start: int, end: int) -> str | N
             if sp.kind in kinds:
                 return sp.name
     return None
+
+
+_DEMONSTRATIVE = re.compile(
+    r"\s*(?:Dieser|Diese|Jener|Letzterer|The latter|Celui-ci|Celle-ci|Ce dernier|Cette dernière|"
+    r"Este|Esta|Éste|Ésta|Este último|Esta última)\b"
+)
 
 
 _COMM = re.compile(
@@ -184,11 +211,14 @@ def attribute(
     if m:
         sp = _named_at(spans, base + m.end(), base + m.end() + 45)
         if sp:
-            return sp.name, "said-x"
+            return _chain_person(text, spans, sp).name, "said-x"
         return ctx.topic, "said-role"  # "said the new president": the person the text is about
     # ", X said" / ", X, the chairman, said"
     m = re.match(rf"\s*[,.!?;]?\s*(.{{1,90}}?)\s+{_VERB}\b", after)
-    if m and not re.search(r"[.;:!?“”\"«»]", m.group(1)):
+    # A quote that ends its sentence ("... early.") is followed by a new sentence, whose
+    # "After the match, X said" speaks of the next quote, not this one.
+    ends_sentence = bool(re.search(r"[.!?…]\W*$", quote.text)) and "," in (m.group(1) if m else "")
+    if m and not ends_sentence and not re.search(r"[.;:!?“”\"«»]", m.group(1)):
         sp = _named_at(spans, base, base + m.end(1))
         if sp:
             return sp.name, "x-said"
@@ -208,6 +238,13 @@ def attribute(
     )
     if m:
         clause = s0 + m.start()
+        # "Dieser hatte über sie gesagt: ...", "The latter said: ...": the person named
+        # last before this sentence, not the one the text is about.
+        if _DEMONSTRATIVE.match(before) and ctx.previous_sentence:
+            ps, pe = ctx.previous_sentence
+            named = [sp for sp in spans if ps <= sp.start < pe and sp.kind == "person"]
+            if named:
+                return named[-1].name, "demonstrative"
         in_sentence = [sp for sp in spans if s0 <= sp.start < quote.start]
         if "words of" in m.group(0):
             named = [sp for sp in in_sentence if sp.start >= clause]
@@ -244,14 +281,16 @@ def attribute(
     if re.match(rf"\s*(?:{_PRONOUN})\b", before, re.I) and before.rstrip().endswith(","):
         return ctx.topic, "pronoun"
     if not before.strip():
-        # A quote that goes on from the last one, with nothing in between naming anyone else.
+        # A quote that goes on from the last one, with nothing in between naming anyone else
+        # (the names of the last quote's own attribution do not count).
         if ctx.previous_quote and ctx.previous_quote[1]:
             gap = text[ctx.previous_quote[0] : quote.start]
+            between = [sp for sp in spans if ctx.previous_quote[0] <= sp.start < quote.start]
+            said = [n for n, sp in enumerate(between) if sp.name == ctx.previous_quote[1]]
             others = [
                 sp
-                for sp in spans
-                if ctx.previous_quote[0] <= sp.start < quote.start
-                and sp.name != ctx.previous_quote[1]
+                for sp in between[said[-1] + 1 if said else 0 :]
+                if sp.name != ctx.previous_quote[1]
             ]
             if len(gap) < 200 and not others:
                 return ctx.previous_quote[1], "continued"

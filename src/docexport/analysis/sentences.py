@@ -27,6 +27,7 @@ from ..model import (
 ABBREVIATIONS = frozenset(
     [
         "mr",
+        "ph",  # "Ph.D."
         "mrs",
         "ms",
         "dr",
