@@ -384,9 +384,11 @@ def _split_run(toks: list[Token], i: int, j: int) -> list[tuple[int, int]]:
                 or words[0] in lx.ORG_WORDS
                 or (w.lower() == "of" and any(x in lx.ORG_WORDS for x in words[:k]))
             ):
-                if w.lower() in ("de", "del", "du", "des") and words[k - 1] in lx.GIVEN_NAMES | {
-                    words[0]
-                }:
+                if (
+                    w.lower() in ("de", "del", "du", "des")
+                    and words[k - 1] in lx.GIVEN_NAMES | {words[0]}
+                    and not place_name(words[k - 1])  # "en Suisse de l'Union ...": two names
+                ):
                     continue  # "Luiz Inácio Lula da Silva", "Charles de Gaulle"
                 return _split_run(toks, i, i + k) + _split_run(toks, i + k + 1, j)
     # leading and trailing connectors are not part of a name
@@ -888,6 +890,11 @@ def _affiliations(text: str, out: list[Mention], first: int) -> None:
 
 # "(MSS)", and the Spanish and French forms "(FEMA, por sus siglas en inglés)",
 # "(FEMA, selon son sigle anglais)".
+# What an acronym may stand for besides a body: "Middle East respiratory syndrome (MERS)".
+_NOT_BODIES = lx.words(
+    "syndrome disease virus fever infection disorder index rate product act treaty "
+    "agreement protocol system test"
+)
 _ACR_DEF = re.compile(
     r"\(([A-Z][A-Za-z0-9]{0,3}[A-Z0-9]{1,6})(?:,\s*(?:por sus siglas|pour|selon|sigla|siglas|"
     r"sigle|abbreviated|in short)[^()]{0,40})?\)"
@@ -902,7 +909,8 @@ def _acronym_definitions(si: int, text: str, out: list[Mention]) -> None:
     for m in _ACR_DEF.finditer(text):
         acr = m.group(1)
         before = text[: m.start()].rstrip()
-        words = re.findall(r"[\w'’\-.&]+", before)
+        # French elision belongs to the word before: "de l’Union" -> "de", "Union".
+        words = [re.sub(r"^[lLdD][’']", "", w) for w in re.findall(r"[\w'’\-.&]+", before)]
         if not words:
             continue
         letters = [c for c in acr if c.isupper() or c.isdigit()]
@@ -915,8 +923,8 @@ def _acronym_definitions(si: int, text: str, out: list[Mention]) -> None:
                 picked.insert(0, w)
                 k -= 1
                 continue
-            if not (w[0].isupper() or w[0].isdigit()):
-                break
+            if not (w[0].isupper() or w[0].isdigit() or w[0].upper() == letters[li]):
+                break  # lower-case words count only as initials: "Union démocratique du centre"
             if w[0].upper() == letters[li]:
                 li -= 1
             elif not (li + 1 < len(letters) and letters[li + 1] in w[1:].upper()):
@@ -951,8 +959,10 @@ def _acronym_definitions(si: int, text: str, out: list[Mention]) -> None:
                         )
                         break
             continue
-        while picked and picked[0].lower() in _CONNECTORS:
+        while picked and (picked[0].lower() in _CONNECTORS or not picked[0][0].isupper()):
             picked.pop(0)
+        if not picked or picked[-1].lower() in _NOT_BODIES:
+            continue
         name = " ".join(picked)
         tail = re.match(r"\s+((?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,2})", text[m.end() :])
         end = m.end()
@@ -1388,6 +1398,12 @@ def _classify_plain(
         or (len(words) > 1 and any(org_word(w) for w in words) and words[-1] not in _PLACE_HEADS)
     ):
         for a, b in _org_parts(text, start, start + len(src_phrase)):
+            # "Conseil de l'Union européenne", "Banco Central Europeo": a French or Spanish
+            # name going on in a lower-case adjective after its head word.
+            adj = re.match(r"\s+([a-zà-ÿ]+)\b", text[b:])
+            head = re.split(r"[’']", text[a:b].split()[-1])[-1]
+            if adj and org_word(head) and _ADJ_SUFFIX.search(adj.group(1)):
+                b += adj.end()
             out.append(Mention("organisation", text[a:b], si, a, b))
         return
     # "Toussaint Louverture airport", "Mandela bridge": a name that labels a facility is a place.
@@ -1485,8 +1501,10 @@ def _classify_plain(
                     return
     if len(words) == 1 and _acronym_like(phrase):
         bare = phrase.replace(".", "")
-        # "DENTON, TEXAS –": a dateline in capitals, already read as places.
+        # "DENTON, TEXAS –": a dateline in capitals, already read as places; "NZ$26".
         if any(m.sentence == si and m.start <= start < m.end for m in out):
+            return
+        if text[end : end + 1] == "$":
             return
         if bare not in lx.NOT_ORG_ACRONYMS and not place_name(phrase):
             ev = set()
