@@ -43,24 +43,31 @@ def _keys(folder: Path) -> list[dict]:  # type: ignore[type-arg]
     return [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.key.json")]
 
 
+FOLDERS = (ARTICLES, ARTICLES / "heldout", ARTICLES / "blind")
+
+
 def test_the_set_is_big_and_varied_enough() -> None:
-    keys = _keys(ARTICLES) + _keys(ARTICLES / "heldout")
+    keys = [k for folder in FOLDERS for k in _keys(folder)]
     assert len(keys) >= 20
     assert {k["language"] for k in keys} >= {"en", "fr", "es", "de"}
     assert {k["topic"] for k in keys} >= {"sport", "markets and business", "courts", "politics"}
     for k in keys:
         assert k["source"]["url"] and k["source"]["licence"]
-    for folder in (ARTICLES, ARTICLES / "heldout"):
+    for folder in FOLDERS:
         for k in _keys(folder):
             text = (folder / f"{k['slug']}.txt").read_text(encoding="utf-8")
             assert 150 <= len(text.split()) <= 3000 or k["slug"] == "fr-rdc-proces-bujakera"
 
 
-def test_the_heldout_set_is_marked_and_separate() -> None:
+def test_the_heldout_and_blind_sets_are_marked_and_separate() -> None:
     held = _keys(ARTICLES / "heldout")
     assert len(held) >= 6
-    assert all(k.get("heldout") is True for k in held)
-    assert not any(k.get("heldout") for k in _keys(ARTICLES))
+    assert all(k.get("heldout") is True and isinstance(k.get("batch"), int) for k in held)
+    assert {k["language"] for k in held} >= {"en", "fr", "es", "de"}
+    assert all(k.get("blind") is True for k in _keys(ARTICLES / "blind"))
+    assert not any(k.get("heldout") or k.get("blind") for k in _keys(ARTICLES))
+    slugs = [k["slug"] for folder in FOLDERS for k in _keys(folder)]
+    assert len(slugs) == len(set(slugs))
 
 
 def test_people(report) -> None:  # type: ignore[no-untyped-def]
