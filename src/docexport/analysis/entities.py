@@ -483,6 +483,12 @@ def _clean_role(role: str) -> str:
     return role.strip(" ,.;:")
 
 
+_CAP_PHRASE_AFTER = re.compile(
+    r",\s+((?:[A-Z][\w'’.&-]*\s+){0,4}?[A-Z][\w'’.&-]*(?:\s+(?:in|of|for)\s+[A-Z][\w'’.&-]*)?)"
+    r"\s*[,.;]"
+)
+
+
 def appositive_role(text: str, start: int, end: int) -> str | None:
     """A role written next to a name: "X, chairman of Y," or "the mayor of Z, X"."""
     direct = _ROLE_BEFORE_DIRECT.search(text[:start])
@@ -511,11 +517,11 @@ def appositive_role(text: str, start: int, end: int) -> str | None:
     if degree:
         end += degree.end()
     # A capitalised title without an article: "David F. Reames, Special Agent in Charge, DEA".
-    bare_title = re.match(
-        r",\s+((?:[A-Z][\w'’.&-]*\s+){0,3}?(?:" + _TITLE_ALT + r"))\s*[,.;]", text[end:]
-    )
+    bare_title = _CAP_PHRASE_AFTER.match(text[end:])
     if bare_title and bare_title.group(1).split()[0] not in lx.GIVEN_NAMES:
-        return bare_title.group(1)
+        words = bare_title.group(1).split()
+        if any(_match_title(words, k) == len(words) - k for k in range(len(words))):
+            return bare_title.group(1)
     cap_after = re.match(
         r",\s+(?:the|a|an)\s+((?:[A-Z][\w'’.&-]*\s+){0,3}?[A-Z][\w-]*(?:\s+of\s+[A-Z][\w]*)?)\s*,",
         text[end:],
@@ -585,11 +591,8 @@ def appositive_role(text: str, start: int, end: int) -> str | None:
     return None
 
 
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
-    + r"|according to|a déclaré|selon|según|laut)\s+$"
-)
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_SOURCE_BEFORE = re.compile(r"\b(?:according to|selon|según|laut)\s+$")
 
 
 def _speech_adjacent(text: str, start: int, end: int) -> bool:
@@ -602,7 +605,8 @@ def _speech_adjacent(text: str, start: int, end: int) -> bool:
     ):
         if verb_after and verb_after.group(1) in lx.SPEECH_VERBS:
             return True
-    return bool(_SPEECH_BEFORE.search(before))
+    word = _WORD_BEFORE.search(before)
+    return bool(word and word.group(1) in lx.SPEECH_VERBS) or bool(_SOURCE_BEFORE.search(before))
 
 
 # Languages that capitalise every noun: a capitalised pair is no sign of a name there.

@@ -20,6 +20,7 @@ and parsing a font costs tens of milliseconds.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -28,6 +29,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 VARIANTS: tuple[str, ...] = ("regular", "bold", "italic", "bolditalic")
 _FILE_SUFFIX = {
@@ -95,6 +97,8 @@ class _Registry:
     families: dict[str, RegisteredFont | None] = field(default_factory=dict)
     by_char: dict[int, RegisteredFont | None] = field(default_factory=dict)
     index: dict[str, list[tuple[int, int, str]]] | None = None
+    # The font object registered for each file, so a file is read and embedded once.
+    by_path: dict[Path, object] = field(default_factory=dict)
 
 
 _REG = _Registry()
@@ -207,7 +211,7 @@ def register_family(family: str) -> RegisteredFont | None:
 
 def _register(family: str) -> RegisteredFont | None:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
 
     files = find_family(family)
     if files is None:
@@ -221,17 +225,22 @@ def _register(family: str) -> RegisteredFont | None:
             names[variant] = loaded[path]
             continue
         name = _font_name(family, variant)
+        if variant != "regular" and _register_lazily(name, path, files["regular"]):
+            loaded[path] = names[variant] = name
+            continue
         try:
-            font = TTFont(name, str(path), shapable=False)
+            font = _font_classes()[0](name, str(path), shapable=False)
         except (TTFError, OSError, ValueError):
             if variant == "regular":
                 return None
             names[variant] = names["regular"]
             continue
         pdfmetrics.registerFont(font)
+        _REG.by_path.setdefault(path, pdfmetrics.getFont(name))
         loaded[path] = name
         names[variant] = name
         if variant == "regular":
+            # The regular face is read now: its coverage drives the fallback.
             coverage = frozenset(map(chr, font.face.charToGlyph))
     pdfmetrics.registerFontFamily(
         names["regular"],
@@ -241,6 +250,93 @@ def _register(family: str) -> RegisteredFont | None:
         boldItalic=names["bolditalic"],
     )
     return RegisteredFont(name=names["regular"], family=family, coverage=coverage)
+
+
+def _register_lazily(name: str, path: Path, regular: Path) -> bool:
+    """Enter a bold or italic face in reportlab's registry without reading its file.
+
+    ``pdfmetrics.registerFont`` asks for the face's PostScript name, which
+    parses the whole file (~16 ms a face), and a document uses few of its
+    families' faces (the seed: 4 of 8). So the face goes into the registry
+    as a :class:`LazyTTFont` that parses on first use. False when reportlab's
+    registry is not the plain dict this relies on (then register eagerly).
+    """
+    from reportlab.pdfbase import pdfmetrics
+
+    registry = getattr(pdfmetrics, "_fonts", None)
+    if not isinstance(registry, dict):
+        return False
+    # One font object per file, as registerFont shares one per face name:
+    # one embedded subset when two families name the same file.
+    font = _REG.by_path.get(path)
+    if font is None:
+        font = _REG.by_path[path] = _font_classes()[1](name, path, regular)
+    registry[name] = font
+    # What registerFont does for every multi-byte font: it is a family of its own.
+    pdfmetrics.registerFontFamily(name)
+    return True
+
+
+@functools.cache
+def _font_classes() -> tuple[type, type]:
+    """The TTFont subclasses fonts are registered as (reportlab imported on first use)."""
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    class SubsetTTFont(TTFont):  # type: ignore[misc]
+        """A TTFont that maps already-seen text to its subset codes in one pass.
+
+        reportlab's ``splitString`` looks up every character of every drawn
+        line in a Python loop (the hottest function when drawing a long
+        document). Once a document's characters have their codes, which is
+        after a page or two, a line is one ``bytes(map(...))``. Anything else
+        (a new character, a second subset of 256 codes) takes reportlab's own
+        path, so the output bytes are the same.
+        """
+
+        def splitString(
+            self, text: str, doc: object, encoding: str = "utf-8"
+        ) -> list[tuple[int, bytes]]:
+            state = self.state.get(doc)
+            codes = getattr(state, "assignments", None)
+            if codes is not None and text and isinstance(text, str):
+                try:
+                    # reportlab draws U+00A0 as the space (code 32).
+                    line = bytes(map(codes.__getitem__, map(ord, text.replace("\xa0", " "))))
+                except (KeyError, ValueError):  # unassigned, or a code past subset 0
+                    pass
+                else:
+                    return [(0, line)]
+            return super().splitString(text, doc, encoding)  # type: ignore[no-any-return]
+
+    class LazyTTFont(SubsetTTFont):
+        """A font whose file is parsed the first time reportlab needs it.
+
+        Everything ``TTFont.__init__`` sets is missing until then, so the
+        first lookup of any of it (the face, the encoding, the subset state)
+        lands in ``__getattr__``, which runs the real constructor. A file that
+        cannot be read then (not embeddable, damaged) is replaced by the
+        family's regular face, as eager registration did.
+        """
+
+        def __init__(self, name: str, path: Path, regular: Path) -> None:
+            self.fontName = name
+            self._dx_files = (path, regular)
+
+        def __getattr__(self, attr: str) -> Any:
+            files = self.__dict__.get("_dx_files")
+            if files is None or attr.startswith("__"):
+                raise AttributeError(attr)
+            with _lock:
+                if "_dx_files" in self.__dict__:
+                    path, regular = files
+                    try:
+                        TTFont.__init__(self, self.fontName, str(path), shapable=False)
+                    except (TTFError, OSError, ValueError):
+                        TTFont.__init__(self, self.fontName, str(regular), shapable=False)
+                    del self.__dict__["_dx_files"]
+            return getattr(self, attr)
+
+    return SubsetTTFont, LazyTTFont
 
 
 def face_name(font: RegisteredFont, bold: bool, italic: bool) -> str:

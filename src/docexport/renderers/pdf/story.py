@@ -28,6 +28,7 @@ from ...model import (
     Heading,
     ListBlock,
     Pack,
+    Sentence,
     Text,
 )
 from ...model import (
@@ -79,6 +80,8 @@ class StoryBuilder:
     anchors: set[str] = field(default_factory=set)  # sentence ids that get a target
     _placed: set[str] = field(default_factory=set)
     _derived: dict[tuple[str, str], ParagraphStyle] = field(default_factory=dict)
+    # (id(article), block id) -> that block's anchored sentences, in article order.
+    _by_block: dict[tuple[int, str], list[Sentence]] = field(default_factory=dict)
 
     # ----------------------------------------------------------------- helpers
 
@@ -116,11 +119,33 @@ class StoryBuilder:
         return self.theme.color("link")
 
     def plan_anchors(self) -> None:
-        """Which sentences get a link target: those in blocks the body draws."""
+        """Which sentences get a link target: those a drawn box links to, in blocks
+        the body draws.
+
+        Only linked sentences get an ``<a name>``: every anchor splits its
+        paragraph into more fragments, and reportlab lays out a one-fragment
+        paragraph on a much faster path (no per-word fragment comparison), so
+        anchoring every sentence made the body several times slower to lay
+        out for destinations nothing pointed at. The DOCX renderer bookmarks
+        the same set.
+        """
+        wanted: set[str] = set()
+        boxes = [a.facts for a in self.pack.articles]
+        if self.pack.is_multi:
+            boxes.append(self.pack.facts)  # the cover's box
+        for facts in boxes:
+            for _label, lines in briefing.box_sections(facts, self.theme):
+                wanted.update(line.sentence for line in lines if line.sentence)
         for article in self.pack.articles:
             blocks = {STANDFIRST_ID} if article.standfirst else set()
             blocks |= {b.id for b in article.body if not isinstance(b, (ListBlock, CodeBlock))}
-            self.anchors |= {s.id for s in article.sentences if s.block in blocks}
+            for s in article.sentences:
+                if s.id in wanted and s.block in blocks:
+                    self.anchors.add(s.id)
+                    # Grouped by block once: with_anchors scans the sentences it
+                    # is given, and giving it the whole article per block was
+                    # quadratic in the article's length.
+                    self._by_block.setdefault((id(article), s.block), []).append(s)
 
     # ----------------------------------------------------------------- box
 
@@ -269,7 +294,10 @@ class StoryBuilder:
     def anchored(
         self, block_inlines: tuple[object, ...], block_id: str, article: Article, role: str
     ) -> str:
-        items = briefing.with_anchors(block_inlines, block_id, article.sentences)  # type: ignore[arg-type]
+        sentences = self._by_block.get((id(article), block_id))
+        if not sentences:  # nothing links here: plain text, one fragment
+            return inlines(block_inlines, self.theme.role(role).font, self.ctx, self.link_color)  # type: ignore[arg-type]
+        items = briefing.with_anchors(block_inlines, block_id, tuple(sentences))  # type: ignore[arg-type]
         kept: list[object] = []
         for item in items:
             if isinstance(item, Anchor):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ...themes import TextStyle, Theme
 from .fonts import FontSet, face_name, font_set
+from .hyphenation import hyphenator
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
@@ -77,7 +78,7 @@ def _style(
     font_name = face_name(family, ts.bold, ts.italic)
     extra: dict[str, object] = {}
     if hyph and ts.align == "justify":  # ragged text reads better unbroken
-        extra["hyphenationLang"] = hyph
+        extra["hyphenationLang"] = hyphenator(hyph)
         extra["embeddedHyphenation"] = 1
         extra["uriWasteReduce"] = 0.3
     return ParagraphStyle(
