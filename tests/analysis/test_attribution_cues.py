@@ -118,3 +118,38 @@ def test_a_quote_that_ends_its_sentence_keeps_its_own_speaker() -> None:
         '"They were better."'
     )
     assert sorted(_speakers(body)) == ["Harriet Vance", "Peter Olund"]
+
+
+def test_role_of_a_body_then_the_name() -> None:
+    body = (
+        "According to Kenyan Ambassador to the United Kingdom Amos Wekesa, the visit went "
+        "well. The executive director of the Council on Foreign Relations Marta Oyelaran "
+        "said the talks would go on."
+    )
+    people = _facts(body, "person")
+    assert {"Amos Wekesa", "Marta Oyelaran"} <= set(people)
+    assert "Kenyan Ambassador" not in people
+    assert "Council on Foreign Relations" in _facts(body, "organisation")
+    assert "United Kingdom" in _facts(body, "place")
+
+
+def test_titled_works_are_nobody() -> None:
+    body = 'The team built a robot named "Golden Harvest of Kabul Girls" for the contest.'
+    assert not _facts(body, "person") and not _facts(body, "organisation")
+
+
+def test_one_with_a_scale_and_member_compounds_are_figures() -> None:
+    body = (
+        "The six-member crew was used in messages over one million times by Thursday. "
+        "Fewer than one percent of users still run it. Más de un millón de hogares."
+    )
+    values = {f.value for f in _article(body).facts if f.kind == "figure"}
+    assert {6.0, 1_000_000.0, 1.0} <= values
+
+
+def test_french_inverted_speech_verb() -> None:
+    body = (
+        "Le président déchu, Manuel Ortega, a déclaré qu'il attendait. « Nous laissons la "
+        "place au droit et à la paix. » a-t-il ajouté."
+    )
+    assert _speakers(body) == ["Manuel Ortega"]

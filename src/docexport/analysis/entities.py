@@ -53,6 +53,7 @@ _CONNECTORS = frozenset(
         "für",
         "und",
         "at",
+        "on",
     ]
 )
 _TITLE_SET = frozenset(lx.TITLES)
@@ -314,6 +315,9 @@ def _joins(toks: list[Token], i: int, j: int, k: int) -> bool:
         )
     if _match_title([nxt], 0) or _is_title_word(nxt):
         return False  # "Partei AKP von Präsident Erdoğan": a person follows
+    if "on" in conns:
+        # "Council on Foreign Relations", not "Smith on Monday" or "Center on STS-1"
+        return org_word(left[-1]) and not (nxt.isupper() or any(c.isdigit() for c in nxt))
     if not conns & _PARTICLES:
         if conns & {"and", "&", "und"}:
             # "Kenya and Haiti" are two names; "Museum and Art Gallery" is one.
@@ -520,7 +524,9 @@ def appositive_role(text: str, start: int, end: int) -> str | None:
     bare_title = _CAP_PHRASE_AFTER.match(text[end:])
     if bare_title and bare_title.group(1).split()[0] not in lx.GIVEN_NAMES:
         words = bare_title.group(1).split()
-        if any(_match_title(words, k) == len(words) - k for k in range(len(words))):
+        if bare_title.group(1).rstrip(".") not in {c.rstrip(".") for c in lx.COURTESY} and any(
+            _match_title(words, k) == len(words) - k for k in range(len(words))
+        ):
             return bare_title.group(1)
     cap_after = re.match(
         r",\s+(?:the|a|an)\s+((?:[A-Z][\w'’.&-]*\s+){0,3}?[A-Z][\w-]*(?:\s+of\s+[A-Z][\w]*)?)\s*,",
@@ -629,7 +635,11 @@ def find_mentions(sentences: tuple[Sentence, ...], language: str = "en") -> list
         _acronym_definitions(si, text, out)
         _reverse_acronyms(si, text, out)
         _quoted_names(si, text, out)
+        titled = [(m.start(1), m.end(1)) for m in _TITLED_WORK.finditer(text)]
         for ri, rj in cap_runs(toks):
+            # "a robot named “Better Idea of Afghan Girls”": the title of a thing, no one's name
+            if any(a <= toks[ri].start < b for a, b in titled):
+                continue
             for i, j in _split_run(toks, ri, rj):
                 _classify(si, text, toks, i, j, out)
         _affiliations(text, out, first)
@@ -655,6 +665,11 @@ def find_mentions(sentences: tuple[Sentence, ...], language: str = "en") -> list
         ]
     return out
 
+
+_TITLED_WORK = re.compile(
+    r"\b(?:named|called|titled|entitled|dubbed|nommée?s?|intitulée?s?|llamad[oa]s?|"
+    r"titulad[oa]s?|namens|genannt|betitelt)\s*,?\s*[“\"«„‘]([^”\"»“’]{1,80})[”\"»“’]"
+)
 
 _SHAPE_COUNTS = True
 _ALWAYS_STRIP = frozenset(
@@ -1081,6 +1096,16 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
         )
     if _coordinated_titles(si, text, toks, i, j, words, out):
         return
+    if _role_of_body_then_name(si, text, toks, i, j, words, out):
+        return
+    # "Afghan Ambassador", "Kenyan Foreign Minister": a role with its country, no name.
+    for k in range(1, len(words)):
+        if _match_title(words, k) == len(words) - k and all(
+            _DEMONYM.search(w) or place_name(w) or org_word(w) for w in words[:k]
+        ):
+            title = " ".join(words[k:])
+            out.append(Mention("role", title, si, toks[i + k].start, toks[j - 1].end, role=title))
+            return
     # A title inside the run: qualifier + title + name ("Haiti Prime Minister Garry Conille").
     for k in range(len(words)):
         tl = _match_title(words, k)
@@ -1206,6 +1231,51 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
                 return
             break
     _classify_plain(si, text, phrase, start, end, words, sentence_initial, out)
+
+
+_DEMONYM = re.compile(r"^[A-Z][a-zà-ÿ]+(?:an|ian|ese|ish|i|ic|ch|er)$")
+
+# "Afghan Ambassador to the United States Hamdullah Mohib", "executive director of the
+# Council on American-Islamic Relations Alia Salem": a role's body, then the name.
+_ROLE_OF_BEFORE = re.compile(r"([^.;:!?]{0,80}?)\b(?:of|to|at|for|with)\s+(?:the\s+)?$")
+
+
+def _role_of_body_then_name(
+    si: int, text: str, toks: list[Token], i: int, j: int, words: list[str], out: list[Mention]
+) -> bool:
+    lead = _ROLE_OF_BEFORE.search(text[: toks[i].start])
+    if lead is None or len(words) < 3:
+        return False
+    clause = re.split(r"[,(]", lead.group(1))[-1]
+    if not (
+        _has_role_noun(clause.lower())
+        or any(_match_title(clause.split(), k) for k in range(len(clause.split())))
+    ):
+        return False
+    for size in (2, 3):
+        head, name = words[:-size], words[-size:]
+        if (
+            not head
+            or not _name_words(name)
+            or head[-1].lower() in _CONNECTORS
+            or any(w.lower() in _COMMON_WORDS or w in lx.ORG_WORDS for w in name)
+        ):
+            continue
+        body = " ".join(head)
+        if not (place_name(body) or org_word(head[-1]) or any(org_word(w) for w in head)):
+            continue
+        split = toks[i + len(head)].start
+        _classify_plain(
+            si, text, body, toks[i].start, toks[i + len(head) - 1].end, head, False, out
+        )
+        role = (clause.strip() + " " + text[lead.end(1) : toks[i].start] + body).strip()
+        out.append(
+            Mention(
+                "person", " ".join(name), si, split, toks[j - 1].end, role=role, evidence={"role"}
+            )
+        )
+        return True
+    return False
 
 
 def _name_words(words: list[str]) -> bool:

@@ -503,8 +503,31 @@ def _bracket_label(text: str, s: int, e: int) -> str | None:
     return " ".join(words) or None
 
 
+# "One" counts only with a scale or a percentage ("one million", "un millón", "one
+# percent"); alone it is too often no number at all ("one of", "one day").
+_ONE_SCALED = re.compile(
+    r"\b(?:one|un|une|uno|una|ein|eine)\s+(?:(?P<scale>thousand|million|billion|millón|"
+    r"milliard|Million|Milliarde)|(?P<pct>percent|per cent|pour cent|por ciento|Prozent))\b"
+)
+
+
+def _one_scaled(text: str) -> list[FigureMention]:
+    out = []
+    for m in _ONE_SCALED.finditer(text):
+        if m.group("pct"):
+            out.append(FigureMention(m.group(0), 1.0, "%", _label_after(text, m.end()), *m.span()))
+        else:
+            label = _label_after(text, m.end())
+            de = re.match(r"\s+(?:de|d['’])\s*", text[m.end() :])  # "un millón de clientes"
+            if label is None and de:
+                label = _label_after(text, m.end() + de.end())
+            value = _SCALES[m.group("scale")]
+            out.append(FigureMention(m.group(0), value, None, label, *m.span()))
+    return out
+
+
 def find_figures(text: str) -> list[FigureMention]:
-    out: list[FigureMention] = _times(text)
+    out: list[FigureMention] = _times(text) + _one_scaled(text)
     taken = [(f.start, f.end) for f in out]
     for m in _FIGURE.finditer(text):
         s, e = m.start(), m.end()
@@ -532,6 +555,15 @@ def find_figures(text: str) -> list[FigureMention]:
                 label = _label_after(text, e + of_count.end())  # "seven of 12 titles"
                 if not label:
                     continue
+            elif compound := re.match(
+                r"-(member|strong|seat|person|man|woman)\b", after + text[e + 4 : e + 12]
+            ):
+                # "six-member team": six members of the team
+                noun = {"man": "men", "woman": "women", "strong": "members"}.get(
+                    compound.group(1), compound.group(1) + "s"
+                )
+                whole = _label_after(text, e + compound.end())
+                label = f"{noun} of the {whole}" if whole else noun
             elif re.match(r"\s+of\b", text[e:]) or re.match(r"[-–]", after):
                 continue  # "two of them", "five-year"
             if not label and not scale_word:

@@ -206,6 +206,13 @@ def attribute(
             return (ctx.previous_quote[1] if ctx.previous_quote else None), "it"
         local = _subject(text, spans, s0, quote.start)
         return (local or ctx.topic), "pronoun"
+    # French inversion: "», a-t-il ajouté", "», dit-elle", "», ajoute-t-il"
+    m = re.match(
+        r"\s*[,.!?;]?\s*(?:a-t-(?:il|elle)\s+\w+|\w+-t-(?:il|elle)|\w+-(?:il|elle))\b", after
+    )
+    if m:
+        local = _subject(text, spans, s0, quote.start)
+        return (local or ctx.topic), "pronoun"
     # ", said X" / ", added KCNA"
     m = re.match(rf"\s*[,.!?;]?\s*(?:a\s+)?{_VERB}\s+", after, re.I)
     if m:
