@@ -47,6 +47,7 @@ SECTIONS = ("startup", "seed", "long", "batch", "pandoc", "floor", "memory")
 FORMATS = ("docx", "pdf", "epub")
 RESULTS = HERE / "RESULTS.md"
 PROFILE_HEADING = "## Profile"
+KEPT_HEADINGS = ("## Earlier runs", PROFILE_HEADING)
 GNU_TIME = "/usr/bin/time"
 MIB = 1024.0
 BYTECODE = "as found"
@@ -904,13 +905,14 @@ def report(bench: Bench, cfg: Config) -> str:
 
 
 def write_results(path: Path, text: str) -> None:
-    """Write ``text``, keeping any hand-written profile section already in the file."""
+    """Write ``text``, keeping the hand-written sections already in the file (earlier
+    runs kept for comparison, the profile) from the first of their headings on."""
     tail = ""
     if path.exists():
         old = path.read_text(encoding="utf-8")
-        i = old.find("\n" + PROFILE_HEADING)
-        if i >= 0:
-            tail = old[i:]
+        found = [i for h in KEPT_HEADINGS if (i := old.find("\n" + h)) >= 0]
+        if found:
+            tail = old[min(found) :]
     path.write_text(text + tail, encoding="utf-8")
 
 

