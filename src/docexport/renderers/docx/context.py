@@ -9,6 +9,7 @@ from docx.text.paragraph import Paragraph
 
 from ...themes import Theme
 from .hyperlinks import Bookmarks, bookmark_name
+from .ooxml import set_style
 
 # Paragraphs up to this height (points) are kept whole by widow/orphan control.
 SHORT_BLOCK = 60.0
@@ -61,7 +62,7 @@ class Context:
 
     def styled(self, paragraph: Paragraph, name: str) -> Paragraph:
         """Give ``paragraph`` a style by id: python-docx looks names up linearly."""
-        paragraph._p.get_or_add_pPr().style = self.style_id(name)
+        set_style(paragraph._p.get_or_add_pPr(), "w:pStyle", self.style_id(name))
         return paragraph
 
     def add_paragraph(self, name: str) -> Paragraph:

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from .ooxml import el, new_run, safe
+from .ooxml import el, new_run, safe, set_style
 
 # Only these leave the document: a javascript: or file: link from an
 # untrusted article must not become a clickable link in a pack.
@@ -36,7 +36,7 @@ def bookmark_name(key: str) -> str:
 def _styled_run(paragraph: Paragraph, text: str, style_id: str | None) -> Run:
     run = new_run(paragraph, text)
     if style_id:
-        run._r.get_or_add_rPr().style = style_id
+        set_style(run._r.get_or_add_rPr(), "w:rStyle", style_id)
     return run
 
 

@@ -275,3 +275,14 @@ def new_run(paragraph: Paragraph, text: str) -> Run:
         elif piece:
             r.add_t(piece)
     return Run(r, paragraph)
+
+
+def set_style(props: BaseOxmlElement, tag: str, style_id: str) -> None:
+    """Give a w:pPr its w:pStyle (or a w:rPr its w:rStyle): always the first child,
+    so it goes in directly rather than through python-docx's search of every
+    element that may follow it (a tenth of a render)."""
+    style = props.find(qn(tag))
+    if style is None:
+        style = OxmlElement(tag)
+        props.insert(0, style)
+    style.set(qn("w:val"), style_id)

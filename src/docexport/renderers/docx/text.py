@@ -11,7 +11,7 @@ from ...model import Inline, Link
 from ..briefing import Anchor
 from .context import Context
 from .hyperlinks import add_external_link, is_safe_url
-from .ooxml import child, el, new_run, remove_all, sort_ppr, sort_rpr
+from .ooxml import child, el, new_run, remove_all, set_style, sort_ppr, sort_rpr
 from .styles import EMPHASIS, HYPERLINK, INLINE_CODE, STRONG
 
 # A run has one character style; further marks become direct bold/italic.
@@ -22,7 +22,7 @@ def _apply_marks(run: Run, marks: tuple[str, ...], ctx: Context) -> None:
     rest = set(marks)
     for mark, style in _MARK_STYLE:
         if mark in rest:
-            run._r.get_or_add_rPr().style = ctx.style_id(style)
+            set_style(run._r.get_or_add_rPr(), "w:rStyle", ctx.style_id(style))
             rest.discard(mark)
             break
     if "strong" in rest:
@@ -60,7 +60,7 @@ def finish_paragraph(paragraph: Paragraph, ctx: Context) -> None:
 def add_text(paragraph: Paragraph, text: str, ctx: Context, style: str | None = None) -> Run:
     run = new_run(paragraph, text)
     if style:
-        run._r.get_or_add_rPr().style = ctx.style_id(style)
+        set_style(run._r.get_or_add_rPr(), "w:rStyle", ctx.style_id(style))
     finish_run(run, ctx)
     return run
 
