@@ -134,3 +134,20 @@ def test_fail_fast_stops_early(tmp_path: Path, seed_path: Path) -> None:
         [folder], out_dir=tmp_path / "out", formats=["epub"], fail_fast=True
     )
     assert len(manifest.failures) == 1 and len(manifest.outputs) == 0
+
+
+def test_workers_start_warm_and_a_failed_warm_up_changes_nothing(
+    tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docexport import batch as batch_module
+    from docexport.renderers.docx import document as docx_document
+
+    small = make_batch(tmp_path / "small", seed_path, 4, broken=False)
+    docx_document._BASES.clear()
+    warm = docexport.export([small], out_dir=tmp_path / "warm", jobs=2)
+    # the parent built the styled DOCX base the forked workers then shared
+    assert docx_document._BASES
+    monkeypatch.setattr(batch_module, "_WARM_UP_ARTICLE", b"\x00\xff not an article")
+    cold = docexport.export([small], out_dir=tmp_path / "cold", jobs=2)
+    assert not cold.failures and len(cold.outputs) == 3 * 4
+    assert digest(warm, tmp_path) == digest(cold, tmp_path)

@@ -373,8 +373,43 @@ def _executor(settings: ExportSettings, n_jobs: int) -> Executor | None:
     # parent's imported modules, which is safe here because the parent holds no
     # threads or locks while jobs run.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    if method == "fork":
+        _warm_up(settings)
     ctx = multiprocessing.get_context(method)
     return ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx)
+
+
+# An article with each part the renderers draw: standfirst, quote, person with a
+# title, an organisation with its acronym, a place, figures and a date.
+_WARM_UP_ARTICLE = (
+    "Warm-up headline for the workers\n"
+    "A short standfirst that the renderers set in italics above the summary points.\n"
+    "“The council will act on this,” said President Jane Doe of the Example Council (EC) "
+    "in Nairobi on 3 March 2024, announcing 600 additional officers and $1.5 million.\n"
+    "In summary, this text only prepares the renderers before the workers start.\n"
+    "Original Source: example.org\n"
+).encode()
+
+
+def _warm_up(settings: ExportSettings) -> None:
+    """Render a small article once in the parent before the pool forks, so the
+    workers share its one-time setup (renderer imports, fonts, hyphenation
+    patterns, the styled DOCX base, the analysis tables) instead of each paying
+    it again. Output bytes do not depend on it; a failure here only costs time."""
+    from .loading import load
+    from .renderers import RenderOptions, get
+    from .themes import load_theme
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            pack = load(_WARM_UP_ARTICLE)
+            theme = load_theme(str(settings.theme) if settings.theme else None)
+            options = RenderOptions(reference_docx=settings.reference_docx)
+            for fmt in settings.formats:
+                get(fmt).render(pack, theme, options)
+    except Exception:  # never let the warm-up stop a batch
+        return
 
 
 def _results(jobs: list[Job], executor: Executor | None) -> Iterator[JobResult]:
