@@ -6,6 +6,7 @@ import codecs
 
 import pytest
 
+import docexport
 from docexport.errors import InputError
 from docexport.model import Paragraph, plain_text
 from docexport.readers import read_bytes, sniff
@@ -110,3 +111,28 @@ def test_sniffing() -> None:
     assert sniff(b'<?xml version="1.0"?><rss version="2.0">', "feed") == "feed"
     assert sniff(b"---\ntitle: x\n---\n# Hi", "note") == "markdown"
     assert sniff(codecs.BOM_UTF8 + b"Headline", "a") == "text"
+
+
+def test_title_case_lines_between_paragraphs_are_subheadings() -> None:
+    from docexport.model import Heading, Paragraph
+    from docexport.readers.text import parse_text
+
+    article = parse_text(
+        "Three cases closed\n"
+        "The office announced the results of three cases today.\n"
+        "1. Local Man Sentenced to 10 Years for Fraud\n"
+        "A man was sentenced to 10 years in prison on Monday.\n"
+        "Group F — Sweden 1 – 0 Korea Republic\n"
+        "Sweden won with a penalty in the second half.\n"
+        "Four counts of fraud: not guilty\n"
+    )
+    kinds = [type(b).__name__ for b in article.body]
+    assert kinds == ["Heading", "Paragraph", "Heading", "Paragraph", "Paragraph"]
+    assert all(b.level == 2 for b in article.body if isinstance(b, Heading))
+    assert isinstance(article.body[-1], Paragraph)  # lower-case list line stays text
+    pack = docexport.load(
+        "Three cases closed\nThe office announced three results.\n"
+        "1. Local Man Sentenced to 10 Years for Fraud\nA man was sentenced on Monday.\n"
+    )
+    points = " ".join(pack.articles[0].summary)
+    assert "Local Man Sentenced" not in points

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
-from ..model import Article, Paragraph, Source, Text
+from ..model import Article, Heading, Paragraph, Source, Text
 from ..textutil import collapse_spaces
 from .decode import decode
 
@@ -64,6 +64,25 @@ def _has_multiline_paragraphs(lines: list[str]) -> bool:
     return False
 
 
+_ENUMERATOR = re.compile(r"^\(?\d{1,2}[.)]\s+")
+_ENDS_SENTENCE = re.compile(r"[.!?:;,…\"”»’')]\s*$")
+
+
+def is_subheading(line: str) -> bool:
+    """A line set as a heading inside the body: short, no closing punctuation, and
+    capitalised like a title ("2. Nampa Man Convicted of Distribution ...",
+    "Group F — Sweden 1 – 0 Korea Republic")."""
+    text = _ENUMERATOR.sub("", line.strip())
+    words = text.split()
+    if not 2 <= len(words) <= 16 or _ENDS_SENTENCE.search(text):
+        return False
+    content = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    if len(content) < 2:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper())
+    return capitalised / len(content) >= 0.75
+
+
 def paragraph_roles(paragraphs: list[str]) -> list[str]:
     """A role for each body paragraph: body, background or closing."""
     roles = ["body"] * len(paragraphs)
@@ -107,9 +126,16 @@ def parse_text(text: str, *, name: str = "input") -> Article:
         rest = rest[1:]
         provenance.append(("standfirst", "paragraph after the headline"))
     roles = paragraph_roles(rest)
+    # Sub-headings between paragraphs (press releases list several cases so) are
+    # labels: they give the text structure and are neither summary nor fact material.
+    headings = [is_subheading(p) for p in rest]
+    if all(headings):
+        headings = [False] * len(rest)
     body = tuple(
-        Paragraph(id=f"p{i + 1}", inlines=(Text(text=p),), role=role)  # type: ignore[arg-type]
-        for i, (p, role) in enumerate(zip(rest, roles, strict=True))
+        Heading(id=f"h{i + 1}", level=2, inlines=(Text(text=p),))
+        if heading
+        else Paragraph(id=f"p{i + 1}", inlines=(Text(text=p),), role=role)  # type: ignore[arg-type]
+        for i, (p, role, heading) in enumerate(zip(rest, roles, headings, strict=True))
     )
     return Article(
         headline=headline,
