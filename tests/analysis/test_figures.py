@@ -46,3 +46,8 @@ def test_figures(text: str, value: float, unit: str | None, label: str | None) -
 
 def test_years_dates_times_and_names_are_not_figures() -> None:
     assert find_figures("In 2008 on June 13, 2005 at 3:32 a.m. COVID-19 spread.") == []
+
+
+def test_a_name_before_a_figure_is_not_its_label() -> None:
+    f = find_figures("He was sentenced by Senior Judge Ann Lee to 120 months in prison.")[0]
+    assert f.value == 120 and f.label != "Ann Lee"

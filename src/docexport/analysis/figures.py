@@ -465,7 +465,15 @@ def _label_before(text: str, start: int) -> str | None:
     ]
     if not words:
         return None
-    return " ".join(words[-3:])
+    words = words[-3:]
+    # "sentenced by Judge B. Lynn Winmill to 120 months": a name is who, not what is counted
+    if (
+        len(words) > 1
+        and all(w[:1].isupper() for w in words)
+        and not any(w in lx.ORG_WORDS for w in words)
+    ):
+        return None
+    return " ".join(words)
 
 
 # Race and split times: "8:03.28" (minutes:seconds.hundredths), "1:02:03.4", and
