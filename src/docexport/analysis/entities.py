@@ -1536,7 +1536,35 @@ def _classify_plain(
         out.append(Mention("place", src_phrase, si, start, end, evidence={"dateline"}))
         return
     if (
-        words[0] in ("Cape", "Mount", "Lake", "Fort", "Port", "Camp", "Masjid", "Mt.")
+        words[0]
+        in (
+            "Cape",
+            "Mount",
+            "Lake",
+            "Fort",
+            "Port",
+            "Camp",
+            "Masjid",
+            "Mt.",
+            # Spanish, French and German place heads: "Parque Gore", "Place de la Nation"
+            "Parque",
+            "Plaza",
+            "Calle",
+            "Avenida",
+            "Cementerio",
+            "Río",
+            "Lago",
+            "Monte",
+            "Isla",
+            "Parc",
+            "Place",
+            "Rue",
+            "Avenue",
+            "Pont",
+            "Gare",
+            "Platz",
+            "Straße",
+        )
         and len(words) > 1
     ):
         out.append(Mention("place", src_phrase, si, start, end))

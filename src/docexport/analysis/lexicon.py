@@ -89,7 +89,9 @@ ROLE_NOUNS: frozenset[str] = _words(
     survivor veteran
     referee umpire defender midfielder winger coauthor co-author physician epidemiologist
     virologist biologist chemist physicist astronomer geologist lecturer diplomat negotiator
-    campaigner agent king queen roi reine rey reina
+    campaigner agent king queen roi reine rey reina co-fondateur cofondateur fondateur
+    fondatrice cofundador fundador fundadora gründer gründerin professeur profesor profesora
+    consultant consultante dirigeant dirigeante entraîneur entrenador trainer
 """
 )
 
