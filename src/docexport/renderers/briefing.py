@@ -196,7 +196,7 @@ def with_anchors(
     Inlines are split at sentence starts, keeping their marks and links, so the
     text is unchanged and a renderer only has to draw an anchor at each Anchor.
     """
-    starts = sorted((s.start, s.id) for s in sentences if s.block == block_id)
+    starts = _block_starts(sentences).get(block_id, [])
     if not starts:
         return list(inlines)
     out: list[Inline | Anchor] = []
@@ -220,6 +220,24 @@ def with_anchors(
         out.append(Anchor(starts[k][1]))
         k += 1
     return out
+
+
+# The last sentence tuple indexed by block: renderers pass an article's whole tuple
+# for each of its blocks, and scanning it every time was quadratic in the length.
+_STARTS: tuple[tuple[Sentence, ...], dict[str, list[tuple[int, str]]]] | None = None
+
+
+def _block_starts(sentences: tuple[Sentence, ...]) -> dict[str, list[tuple[int, str]]]:
+    global _STARTS
+    cached = _STARTS
+    if cached is None or cached[0] is not sentences:
+        index: dict[str, list[tuple[int, str]]] = {}
+        for s in sentences:
+            index.setdefault(s.block, []).append((s.start, s.id))
+        for starts in index.values():
+            starts.sort()
+        cached = _STARTS = (sentences, index)
+    return cached[1]
 
 
 def _piece(inline: Inline, text: str) -> Inline:
