@@ -9,6 +9,7 @@ every renderer can put an anchor where a fact's sentence begins.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import (
@@ -175,6 +176,17 @@ def attribution(article: Article) -> tuple[str, str | None]:
 
 def document_subject(article: Article) -> str:
     return article.standfirst or (article.summary[0] if article.summary else article.headline)
+
+
+def linked_sentences(boxes: Iterable[tuple[AnyFact, ...]], theme: Theme) -> set[str]:
+    """The sentence ids the drawn boxes link to: where a renderer needs a target."""
+    return {
+        line.sentence
+        for facts in boxes
+        for _label, lines in box_sections(facts, theme)
+        for line in lines
+        if line.sentence
+    }
 
 
 def keywords(facts: tuple[AnyFact, ...], limit: int = 12) -> list[str]:

@@ -114,13 +114,10 @@ def _anchor_blocks(article: Article) -> set[str]:
 
 def _anchored(pack: Pack, theme: Theme) -> frozenset[str]:
     """Sentences a box links to that the body can hold a bookmark for."""
-    wanted: set[str] = set()
     boxes = [a.facts for a in pack.articles]
     if pack.is_multi:
         boxes.append(pack_facts(pack))
-    for facts in boxes:
-        for _, lines in box_facts(facts, theme):
-            wanted.update(line.sentence for line in lines if line.sentence)
+    wanted = briefing.linked_sentences(boxes, theme)
     possible: set[str] = set()
     for a in pack.articles:
         blocks = _anchor_blocks(a)

@@ -129,22 +129,19 @@ class StoryBuilder:
         out for destinations nothing pointed at. The DOCX renderer bookmarks
         the same set.
         """
-        wanted: set[str] = set()
         boxes = [a.facts for a in self.pack.articles]
         if self.pack.is_multi:
             boxes.append(self.pack.facts)  # the cover's box
-        for facts in boxes:
-            for _label, lines in briefing.box_sections(facts, self.theme):
-                wanted.update(line.sentence for line in lines if line.sentence)
+        wanted = briefing.linked_sentences(boxes, self.theme)
         for article in self.pack.articles:
             blocks = {STANDFIRST_ID} if article.standfirst else set()
             blocks |= {b.id for b in article.body if not isinstance(b, (ListBlock, CodeBlock))}
             for s in article.sentences:
                 if s.id in wanted and s.block in blocks:
                     self.anchors.add(s.id)
-                    # Grouped by block once: with_anchors scans the sentences it
-                    # is given, and giving it the whole article per block was
-                    # quadratic in the article's length.
+                    # Only these go to with_anchors: the paragraph is split at
+                    # linked sentences alone, and a block nothing links to
+                    # stays one fragment.
                     self._by_block.setdefault((id(article), s.block), []).append(s)
 
     # ----------------------------------------------------------------- box
