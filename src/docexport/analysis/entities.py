@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Sentence
 from . import lexicon as lx
 from .places import is_country
+from .places import max_words as place_max_words
 from .places import normalise as place_name
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
@@ -1012,7 +1013,10 @@ def _reverse_acronyms(si: int, text: str, out: list[Mention]) -> None:
 def _quoted_names(si: int, text: str, out: list[Mention]) -> None:
     """„Gemeinsam für Dresden“ after "Wählerinitiative": a quoted name of a body."""
     for m in re.finditer(
-        r"([\w-]+)\s+(?:der\s+|den\s+|die\s+|the\s+)?[„“\"«]\s?([A-ZÄÖÜ][^„“\"«»]{2,60}?)\s?[“”\"»]",
+        # The cue word starts at a word boundary: tried at every letter of a long word,
+        # "[\w-]+" would rescan the rest of the word each time (quadratic).
+        r"(?<![\w-])([\w-]{1,40})\s+(?:der\s+|den\s+|die\s+|the\s+)?[„“\"«]\s?"
+        r"([A-ZÄÖÜ][^„“\"«»]{2,60}?)\s?[“”\"»]",
         text,
     ):
         cue = m.group(1)
@@ -1591,8 +1595,11 @@ def _classify_plain(
         and not _match_title(words, 0)
         and not appositive_role(text, start, end)
     ):
+        # Sub-phrases no longer than the gazetteer's longest name: a run of n words costs
+        # n * max_words look-ups, not n squared.
+        longest = place_max_words()
         for a in range(len(words)):
-            for b in range(len(words), a, -1):
+            for b in range(min(len(words), a + longest), a, -1):
                 if (
                     (a, b) != (0, len(words))
                     and b - a < len(words)

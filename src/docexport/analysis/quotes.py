@@ -99,9 +99,14 @@ _SENTENCE_END = re.compile(
 )
 
 
+_MAX_CLAUSE = 1000
+_LAST_WORD = re.compile(r"(?<![\w'’.&-])([\w'’.&-]+)\s+$")
+
+
 def _clause_text(text: str, pos: int) -> str:
     """The sentence's text up to ``pos``: a preposition in an earlier sentence governs nothing."""
-    head = text[:pos]
+    # A clause longer than a sentence can be is cut: the look-back stays bounded.
+    head = text[max(0, pos - _MAX_CLAUSE) : pos]
     ends = [m.end() for m in _SENTENCE_END.finditer(head)]
     return head[ends[-1] :] if ends else head
 
@@ -110,7 +115,9 @@ def _chain_start(text: str, pos: int) -> int:
     """Where the run of capitalised words (titles, qualifiers) ending at ``pos`` begins."""
     floor = pos - len(_clause_text(text, pos))
     while pos > floor:
-        m = re.search(r"([\w'’.&-]+)\s+$", text[floor:pos])
+        # Only the last word matters: a bounded window, not the whole clause (quadratic).
+        window = max(floor, pos - 60)
+        m = _LAST_WORD.search(text, window, pos)
         if (
             not m
             or not _CHAIN_WORD.match(m.group(1))
@@ -122,7 +129,7 @@ def _chain_start(text: str, pos: int) -> int:
             )
         ):
             return pos
-        pos = floor + m.start(1)
+        pos = m.start(1)
     return pos
 
 

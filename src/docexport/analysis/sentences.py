@@ -233,8 +233,29 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            out.append((s, e))
+            out += _bounded(text, s, e)
     return out
+
+
+# No sentence of prose is this long; a longer "sentence" (a run-on list, a pasted table,
+# a hostile 99,000-character word) is cut into pieces of at most this many characters, at
+# white space where there is some. Every rule then works on bounded text, so the analysis
+# stays linear in the article's length whatever a rule's cost per sentence.
+MAX_SENTENCE_CHARS = 1000
+
+
+def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    while e - s > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", s + MAX_SENTENCE_CHARS // 2, s + MAX_SENTENCE_CHARS)
+        cut = cut if cut > s else s + MAX_SENTENCE_CHARS
+        pieces.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        pieces.append((s, e))
+    return pieces
 
 
 def split(text: str) -> list[str]:
