@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
-from .entities import Mention
+from .spans import Mention
 
 _EVIDENCE = {"title", "role", "speech", "given", "shape", "romanised", "age", "affiliation"}
 

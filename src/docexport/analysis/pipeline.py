@@ -28,7 +28,7 @@ from ..model import (
 )
 from . import ranking
 from .dates import find_dates
-from .entities import Mention, find_mentions
+from .entities import find_mentions
 from .figures import find_figures
 from .language import detect
 from .organisations import OrgEntity, resolve_organisations
@@ -36,6 +36,7 @@ from .people import PersonEntity, resolve_people
 from .places import resolve_places
 from .quotes import Context, NamedSpan, attribute, find_quotes, subject_of
 from .sentences import article_blocks, article_sentences
+from .spans import Mention
 from .summary import summarise
 
 # Languages whose capitalisation and wording the extractor's rules fit.

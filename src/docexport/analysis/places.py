@@ -11,7 +11,7 @@ import functools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .entities import Mention
+    from .spans import Mention
 
 # Cities and sub-national regions news names most often.
 _CITIES = """Des Moines|Oakland|

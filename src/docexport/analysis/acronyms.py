@@ -1,0 +1,109 @@
+"""Acronyms: "Multinational Security Support (MSS) Mission", "CEI (Italian Episcopal
+Conference)", and the Spanish and French glosses "(FEMA, por sus siglas en inglés)"."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .cues import _CONNECTORS
+from .places import normalise as place_name
+from .spans import Mention
+
+_NOT_BODIES = lx.words(
+    "syndrome disease virus fever infection disorder index rate product act treaty "
+    "agreement protocol system test"
+)
+_ACR_DEF = re.compile(
+    r"\(([A-Z][A-Za-z0-9]{0,3}[A-Z0-9]{1,6})(?:,\s*(?:por sus siglas|pour|selon|sigla|siglas|"
+    r"sigle|abbreviated|in short)[^()]{0,40})?\)"
+)
+_ACR_REV = re.compile(
+    r"\b([A-Z]{2,6})\s*\(((?:[A-Z][\w'’-]*\s?(?:(?:of|for|and|de|del|des|du|la)\s)?){2,8})\)"
+)
+
+
+def _acronym_definitions(si: int, text: str, out: list[Mention]) -> None:
+    """ "Multinational Security Support (MSS) Mission" -> organisation with its acronym."""
+    for m in _ACR_DEF.finditer(text):
+        acr = m.group(1)
+        before = text[: m.start()].rstrip()
+        # French elision belongs to the word before: "de l’Union" -> "de", "Union".
+        words = [re.sub(r"^[lLdD][’']", "", w) for w in re.findall(r"[\w'’\-.&]+", before)]
+        if not words:
+            continue
+        letters = [c for c in acr if c.isupper() or c.isdigit()]
+        picked: list[str] = []
+        k = len(words) - 1
+        li = len(letters) - 1
+        while k >= 0 and li >= 0:
+            w = words[k]
+            if w.lower() in _CONNECTORS:
+                picked.insert(0, w)
+                k -= 1
+                continue
+            if not (w[0].isupper() or w[0].isdigit() or w[0].upper() == letters[li]):
+                break  # lower-case words count only as initials: "Union démocratique du centre"
+            if w[0].upper() == letters[li]:
+                li -= 1
+            elif not (li + 1 < len(letters) and letters[li + 1] in w[1:].upper()):
+                break
+            picked.insert(0, w)
+            k -= 1
+        if li >= 0 or not picked:
+            # Initials in another order (names translated from another language): "UAAR".
+            run = re.search(
+                r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|de|del|des|du|para|pour|el|la|le|les|"
+                r"der|die|das|für)\s+){0,2}){2,8})$",
+                before + " ",
+            )
+            if run:
+                cand = [w for w in run.group(1).split() if w[0].isupper()]
+                for n in range(len(cand), 1, -1):
+                    sub = cand[-n:]
+                    if sorted(w[0] for w in sub) == sorted(letters):
+                        first = run.group(1).find(sub[0])
+                        name = run.group(1)[first:].strip()
+                        s0 = len(before) - len(run.group(1).rstrip()) + first
+                        out.append(
+                            Mention(
+                                "organisation",
+                                name,
+                                si,
+                                max(s0 - 1, 0),
+                                m.end(),
+                                acronym=acr,
+                                evidence={"acronym"},
+                            )
+                        )
+                        break
+            continue
+        while picked and (picked[0].lower() in _CONNECTORS or not picked[0][0].isupper()):
+            picked.pop(0)
+        if not picked or picked[-1].lower() in _NOT_BODIES:
+            continue
+        name = " ".join(picked)
+        tail = re.match(r"\s+((?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,2})", text[m.end() :])
+        end = m.end()
+        if tail and all(w in lx.ORG_WORDS for w in tail.group(1).split()):
+            name = f"{name} {tail.group(1)}"
+            end = m.end() + tail.end()
+        start = text.rfind(picked[0], 0, m.start()) if picked else m.start()
+        kind = "place" if place_name(name) else "organisation"
+        if kind == "organisation":
+            out.append(
+                Mention(kind, name, si, max(start, 0), end, acronym=acr, evidence={"acronym"})
+            )
+
+
+def _reverse_acronyms(si: int, text: str, out: list[Mention]) -> None:
+    """ "CEI (Italian Episcopal Conference)": the acronym first, the name in brackets."""
+    for m in _ACR_REV.finditer(text):
+        acr, name = m.group(1), m.group(2).strip()
+        initials = [w[0] for w in name.split() if w[0].isupper()]
+        if sorted(initials) == sorted(acr) or "".join(initials) == acr:
+            out.append(
+                Mention(
+                    "organisation", name, si, m.start(), m.end(), acronym=acr, evidence={"acronym"}
+                )
+            )

@@ -1,0 +1,138 @@
+"""Roles: the title or appositive noun phrase an article gives a person.
+
+"X, chairman of Y,", "the mayor of Z, X", "X, Panama coach, said", "Vincent Munster,
+Ph.D., chief of the ... Unit". A role is a title or a noun phrase of at most
+:data:`MAX_ROLE_WORDS` words, never a clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .cues import _TITLE_ALT, _TITLE_SET, _has_role_noun, _is_title_word, _match_title, _role_noun
+
+_ROLE_AFTER = re.compile(
+    r"^,\s+((?:(?:the|a|an|its|his|her|their|le|la|les|el|los|las|der|die|das|[\w’'-]+(?:'s|’s))\s+)?[a-zà-ÿ][\w\-]*(?:\s+(?:[a-zà-ÿ][\w\-'’]*|[A-Z][\w'’\-.&]*|\([A-Z]{2,6}\))){0,13}?)(?=,|\.|;|\s+(?:said|says|told|and\s+[a-z]+ed)\b|$)"
+)
+_ROLE_BEFORE_COMMA = re.compile(
+    r"(?:^|[,;(]\s*|\b(?:and|with|by|to|from|said|says)\s+)((?:(?:the|a|an|its|his|her|[\w’'-]+(?:'s|’s))\s+)?[a-zà-ÿ][\w\-]*(?:\s+(?:[a-zà-ÿ][\w\-'’]*|[A-Z][\w'’\-.&]*)){0,10}),\s+$"
+)
+_ROLE_BEFORE_DIRECT = re.compile(r"((?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)\s+$")
+
+
+def _clean_role(role: str) -> str:
+    role = re.sub(
+        r"^(?:the|a|an|its|his|her|their|le|la|les|el|los|las)\s+", "", role.strip(), flags=re.I
+    )
+    return role.strip(" ,.;:")
+
+
+_CAP_PHRASE_AFTER = re.compile(
+    r",\s+((?:[A-Z][\w'’.&-]*\s+){0,4}?[A-Z][\w'’.&-]*(?:\s+(?:in|of|for)\s+[A-Z][\w'’.&-]*)?)"
+    r"\s*[,.;]"
+)
+
+
+def appositive_role(text: str, start: int, end: int) -> str | None:
+    """A role written next to a name: "X, chairman of Y," or "the mayor of Z, X"."""
+    direct = _ROLE_BEFORE_DIRECT.search(text[:start])
+    if direct:
+        words = direct.group(1).split()
+        # keep the trailing words that form the role ("chief geologist")
+        while words and not _role_noun(words[0]):
+            words = words[1:]
+        if words and _role_noun(words[-1]):
+            role = " ".join(words)
+            return role[:-1] if role.endswith("s") and role[:-1] in lx.ROLE_NOUNS else role
+    post = re.match(r",\s*([A-Z][A-Za-z]{1,3})\b", text[end:])
+    if post and post.group(1) in lx.POST_NOMINALS:
+        return post.group(1)
+    # A place or body qualifying a role noun: "Hernan Dario Gomez, Panama coach, said".
+    qualified = re.match(
+        r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*))\s*,",
+        text[end:],
+    )
+    if qualified and _role_noun(qualified.group(2)):
+        return qualified.group(1)
+    # A degree between name and role: "Vincent Munster, Ph.D., chief of the ... Unit".
+    degree = re.match(
+        r",\s*(?:Ph\.\s?D|M\.\s?D|D\.\s?Phil|M\.\s?P\.\s?H|Jr|Sr)\.?(?=\s*,)", text[end:]
+    )
+    if degree:
+        end += degree.end()
+    # A capitalised title without an article: "David F. Reames, Special Agent in Charge, DEA".
+    bare_title = _CAP_PHRASE_AFTER.match(text[end:])
+    if bare_title and bare_title.group(1).split()[0] not in lx.GIVEN_NAMES:
+        words = bare_title.group(1).split()
+        if bare_title.group(1).rstrip(".") not in {c.rstrip(".") for c in lx.COURTESY} and any(
+            _match_title(words, k) == len(words) - k for k in range(len(words))
+        ):
+            return bare_title.group(1)
+    cap_after = re.match(
+        r",\s+(?:the|a|an)\s+((?:[A-Z][\w'’.&-]*\s+){0,3}?[A-Z][\w-]*(?:\s+of\s+[A-Z][\w]*)?)\s*,",
+        text[end:],
+    )
+    if cap_after:
+        head = cap_after.group(1)
+        if (
+            any(t in head for t in lx.TITLES if t[0].isupper() and len(t) > 3)
+            or head.split()[-1] in _TITLE_SET
+            or head.split()[-1] in lx.POST_NOMINALS  # "an Ottawa New Democrat MP"
+        ) and head.split()[0] not in lx.GIVEN_NAMES:
+            return head
+    cap_before = re.search(
+        r"(?:^|\s)((?:[A-Z][\w'’-]*\s+){0,2}?(?:" + _TITLE_ALT + r")),\s+$", text[:start]
+    )
+    if cap_before:
+        return cap_before.group(1).strip()
+    als = re.search(r"\b(?:Als|As|En tant que|Como)\s+([A-ZÄÖÜ][\wäöüß-]+)\s+\w+\s+$", text[:start])
+    if als and (_is_title_word(als.group(1)) or als.group(1) in _TITLE_SET):
+        return als.group(1)
+    clause = re.search(
+        r"(?:^|[.;:]\s|\s)((?:the|a|an|le|la|el|its|his|her)\s[^,;:.]{3,80}),\s+$",
+        text[:start],
+        re.I,
+    )
+    if clause and _has_role_noun(clause.group(1)) and not re.search(r"[.!?]\s", clause.group(1)):
+        role = _clean_role(clause.group(1))
+        if role and len(role.split()) <= 12:
+            return role
+    de_after = re.match(
+        r",\s+([A-ZÄÖÜ][\wäöüß-]+(?:\s+(?:von|der|des|vom)\s+(?:[A-Z][\w-]*\s?){1,4})?)", text[end:]
+    )
+    if de_after and _is_title_word(de_after.group(1).split()[0]):
+        return de_after.group(1).strip()
+    after = _ROLE_AFTER.match(text[end:])
+    if (
+        after
+        and _has_role_noun(after.group(1))
+        and not re.match(r"(?:who|which|that|where|and|but)\b", after.group(1))
+    ):
+        words = after.group(1).split()
+        if len(words) <= 14:
+            return _clean_role(after.group(1))
+    before = _ROLE_BEFORE_COMMA.search(text[:start])
+    if before and _has_role_noun(before.group(1)):
+        last = re.findall(r"[a-zà-ÿ\-]+", before.group(1))
+        if last and (
+            _role_noun(last[-1])
+            or any(f" {p} " in before.group(1) for p in ("of", "for", "de", "du", "des", "at"))
+        ):
+            return _clean_role(before.group(1))
+    cap_role = re.search(
+        r"\b(?:der|die|den|dem|des|ein|eine|einer)\s+((?:[A-ZÄÖÜ][\wäöüß-]*)(?:\s+(?:des|der|von|vom|für)\s+[\wäöüßÄÖÜ-]+)?),\s+(?:(?:Dr|Prof)\.\s+)?$",
+        text[:start],
+    )
+    if cap_role and _is_title_word(cap_role.group(1).split()[0]):
+        return cap_role.group(1)
+    # "X was forced to resign as Foreign Affairs minister", "X, who served as finance minister"
+    held = re.match(
+        r"\s+(?:,\s*who\s+)?(?:was|is|had been|has been|became|becomes|served|serves|"
+        r"resigned|quit|stepped down|remains)\b[^.;,]{0,30}?\bas\s+(?:the\s+)?"
+        r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Za-z][\w-]*)",
+        text[end:],
+    )
+    if held and (_role_noun(held.group(1).split()[-1]) or held.group(1).split()[-1] in _TITLE_SET):
+        return held.group(1)
+    return None
