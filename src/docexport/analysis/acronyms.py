@@ -74,6 +74,7 @@ def _acronym_definitions(si: int, text: str, out: list[Mention]) -> None:
                                 m.end(),
                                 acronym=acr,
                                 evidence={"acronym"},
+                                rule="acronym-definition",
                             )
                         )
                         break
@@ -92,7 +93,16 @@ def _acronym_definitions(si: int, text: str, out: list[Mention]) -> None:
         kind = "place" if place_name(name) else "organisation"
         if kind == "organisation":
             out.append(
-                Mention(kind, name, si, max(start, 0), end, acronym=acr, evidence={"acronym"})
+                Mention(
+                    kind,
+                    name,
+                    si,
+                    max(start, 0),
+                    end,
+                    acronym=acr,
+                    evidence={"acronym"},
+                    rule="acronym-definition",
+                )
             )
 
 
@@ -104,6 +114,13 @@ def _reverse_acronyms(si: int, text: str, out: list[Mention]) -> None:
         if sorted(initials) == sorted(acr) or "".join(initials) == acr:
             out.append(
                 Mention(
-                    "organisation", name, si, m.start(), m.end(), acronym=acr, evidence={"acronym"}
+                    "organisation",
+                    name,
+                    si,
+                    m.start(),
+                    m.end(),
+                    acronym=acr,
+                    evidence={"acronym"},
+                    rule="acronym-reverse",
                 )
             )

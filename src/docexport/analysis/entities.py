@@ -112,6 +112,7 @@ def _dateline(si: int, text: str, out: list[Mention]) -> None:
             m.start("city"),
             m.end("city"),
             evidence={"dateline"},
+            rule="dateline",
         )
     )
     region = m.group("region")
@@ -120,7 +121,13 @@ def _dateline(si: int, text: str, out: list[Mention]) -> None:
         if name:
             out.append(
                 Mention(
-                    "place", name, si, m.start("region"), m.end("region"), evidence={"dateline"}
+                    "place",
+                    name,
+                    si,
+                    m.start("region"),
+                    m.end("region"),
+                    evidence={"dateline"},
+                    rule="dateline",
                 )
             )
 
@@ -172,5 +179,13 @@ def _quoted_names(si: int, text: str, out: list[Mention]) -> None:
             or cue.lower().endswith(("initiative", "bewegung", "verein", "partei"))
         ) and len(m.group(2).split()) <= 6:
             out.append(
-                Mention("organisation", m.group(2), si, m.start(2), m.end(2), evidence={"quoted"})
+                Mention(
+                    "organisation",
+                    m.group(2),
+                    si,
+                    m.start(2),
+                    m.end(2),
+                    evidence={"quoted"},
+                    rule="quoted-name",
+                )
             )

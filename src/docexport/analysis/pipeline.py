@@ -26,7 +26,8 @@ from ..model import (
     Quote,
     Sentence,
 )
-from . import ranking
+from . import confidence, ranking
+from . import lexicon as lx
 from .dates import find_dates
 from .entities import find_mentions
 from .figures import find_figures
@@ -35,6 +36,7 @@ from .organisations import OrgEntity, resolve_organisations
 from .people import PersonEntity, resolve_people
 from .places import resolve_places
 from .quotes import Context, NamedSpan, attribute, find_quotes, subject_of
+from .roles import clean_role, qualifies_role
 from .sentences import article_blocks, article_sentences
 from .spans import Mention
 from .summary import summarise
@@ -134,16 +136,19 @@ def _facts(
 
     for i, p in enumerate(people, 1):
         named = [m for m in p.mentions if m.kind == "person"]
+        role = clean_role(p.role)
         facts.append(
             Person(
                 id=f"{prefix}-person-{i}",
                 text=p.name,
-                role=p.role,
+                role=role,
                 aliases=tuple(sorted(p.aliases)),
                 sentence=sentences[p.mentions[0].sentence].id,
                 score=ctx.score(p.mentions, [p.name, p.surname])
-                + (0.05 if p.role else 0.0)
+                + (0.05 if role else 0.0)
                 + (0.0 if named else -0.2),
+                confidence=confidence.person(p.mentions, p.name),
+                evidence=confidence.evidence_of(p.mentions),
             )
         )
     for i, o in enumerate(orgs, 1):
@@ -155,6 +160,12 @@ def _facts(
                 aliases=tuple(sorted(o.aliases)),
                 sentence=sentences[o.mentions[0].sentence].id,
                 score=ctx.score(o.mentions, [o.name, o.acronym or ""]),
+                confidence=confidence.organisation(
+                    o.mentions,
+                    known_acronym=bool(o.acronym and o.acronym in lx.KNOWN_ACRONYMS)
+                    or o.name in lx.KNOWN_ORGS,
+                ),
+                evidence=confidence.evidence_of(o.mentions),
             )
         )
     for i, (name, ms) in enumerate(places, 1):
@@ -174,6 +185,13 @@ def _facts(
                 ),
                 sentence=sentences[ms[0].sentence].id,
                 score=ctx.score(ms, [name]),
+                confidence=confidence.place(
+                    ms,
+                    qualifies_role=all(
+                        qualifies_role(sentences[m.sentence].text, m.end) for m in ms
+                    ),
+                ),
+                evidence=confidence.evidence_of(ms),
             )
         )
     facts += _figures(ctx, prefix, latin)
@@ -201,6 +219,9 @@ def _figures(ctx: _Ctx, prefix: str, latin: bool) -> list[AnyFact]:
                     label=f.label,
                     sentence=s.id,
                     score=ctx.once(si, in_headline=f.text.lower() in ctx.headline, bonus=bonus),
+                    confidence=confidence.figure(label=f.label, unit=f.unit),
+                    evidence=tuple(e for e, ok in (("label", f.label), ("unit", f.unit)) if ok)
+                    or ("bare-number",),
                 )
             )
     return out
@@ -230,6 +251,8 @@ def _dates(ctx: _Ctx, prefix: str) -> list[AnyFact]:
                     iso=d.iso,
                     sentence=s.id,
                     score=ctx.once(si, bonus=bonus),
+                    confidence=confidence.date(d.text, d.iso),
+                    evidence=("digits",) if any(c.isdigit() for c in d.text) else ("words",),
                 )
             )
     return out
@@ -279,11 +302,13 @@ def _quotes(
                     previous_sentence=prev_sent,
                     previous_quote=previous_quote,
                 )
-                speaker, _how = attribute(text, q, block_spans, qctx)
+                speaker, how = attribute(text, q, block_spans, qctx)
                 if speaker is None and carried and q.start == 0:
                     speaker = carried  # the paragraph goes on with the last one's quotation
+                    how = "running-on"
                 if speakers_of_blocks.get(block_id):
                     speaker = speakers_of_blocks[block_id]
+                    how = "block"
                 previous_quote = (q.end, speaker)
                 if q.open_end:
                     running_on = speaker
@@ -300,6 +325,8 @@ def _quotes(
                         speaker=speaker,
                         sentence=s.id,
                         score=ctx.once(si, bonus=0.2 if speaker else -0.2),
+                        confidence=confidence.quote(speaker, how),
+                        evidence=(how,),
                     )
                 )
             subj = subject_of(text, block_spans, s.start, s.end)

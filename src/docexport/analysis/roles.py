@@ -8,6 +8,7 @@ Ph.D., chief of the ... Unit". A role is a title or a noun phrase of at most
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from . import lexicon as lx
 from .cues import _TITLE_ALT, _TITLE_SET, _has_role_noun, _is_title_word, _match_title, _role_noun
@@ -136,3 +137,92 @@ def appositive_role(text: str, start: int, end: int) -> str | None:
     if held and (_role_noun(held.group(1).split()[-1]) or held.group(1).split()[-1] in _TITLE_SET):
         return held.group(1)
     return None
+
+
+# A role is a title or a noun phrase, never a clause: "wife were at the centre ...",
+# "roadshow featured the ..." are pieces of a sentence, not what a person is.
+MAX_ROLE_WORDS = 8
+_CLAUSE_WORDS = frozenset(
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "did",
+        "does",
+        "do",
+        "who",
+        "which",
+        "that",
+        "where",
+        "when",
+        "said",
+        "says",
+        "told",
+        "after",
+        "before",
+        "because",
+        "while",
+        "if",
+        "but",
+    ]
+)
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "this", "these", "those"])
+
+
+def clean_role(role: str | None) -> str | None:
+    """The role as the box may show it, or None when it is too long or a clause."""
+    if not role:
+        return None
+    words = role.split()
+    if len(words) > MAX_ROLE_WORDS:
+        return _shortened(words)
+    lower = [w.lower().strip(",;:") for w in words]
+    if any(w in _CLAUSE_WORDS for w in lower):
+        return None
+    # a verb in the past then its object: "featured the", "attended a"
+    for w, nxt in pairwise(lower):
+        if w.endswith("ed") and nxt in _DETERMINERS and not _role_noun(w):
+            return None
+    return role
+
+
+_WORD_AFTER = re.compile(r"\s+([a-z][\w-]*)")
+
+
+def qualifies_role(text: str, end: int) -> bool:
+    """Whether the name ending at ``end`` qualifies a role noun: "North America editor"."""
+    m = _WORD_AFTER.match(text, end)
+    return bool(m and _role_noun(m.group(1)))
+
+
+_JOINS = lx.words("and et y und")
+_PLACE_PREPOSITIONS = lx.words("in at à en im bei")
+_DANGLING = lx.words("of the de la le les des du del da and et y und at in à en a an")
+
+
+def _shortened(words: list[str]) -> str | None:
+    """A long appositive cut to its head noun phrase: "chief of the Virus Ecology Unit in
+    NIAID's Laboratory of Virology" -> "chief of the Virus Ecology Unit"."""
+    for n, w in enumerate(words[1:], 1):
+        if w.lower() in _JOINS or w.lower() in _PLACE_PREPOSITIONS:
+            head = words[:n]
+            break
+    else:
+        head = words[:MAX_ROLE_WORDS]
+    head = head[:MAX_ROLE_WORDS]
+    while head and head[-1].lower() in _DANGLING:
+        head = head[:-1]
+    if not head or not _has_role_noun(" ".join(head).lower()):
+        return None
+    return clean_role(" ".join(head))

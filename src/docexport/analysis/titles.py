@@ -38,6 +38,7 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
                 toks[j - 1].end,
                 role=(rank.group(1) + "Class").replace("  ", " "),
                 evidence={"title"},
+                rule="rank-title",
             )
         )
         return
@@ -91,6 +92,7 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
                 toks[i].end,
                 acronym=words[0],
                 evidence={"acronym"},
+                rule="acronym-in-run",
             )
         )
     if _coordinated_titles(si, text, toks, i, j, words, out):
@@ -103,7 +105,17 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
             _DEMONYM.search(w) or place_name(w) or org_word(w) for w in words[:k]
         ):
             title = " ".join(words[k:])
-            out.append(Mention("role", title, si, toks[i + k].start, toks[j - 1].end, role=title))
+            out.append(
+                Mention(
+                    "role",
+                    title,
+                    si,
+                    toks[i + k].start,
+                    toks[j - 1].end,
+                    role=title,
+                    rule="demonym-title",
+                )
+            )
             return
     # A title inside the run: qualifier + title + name ("Haiti Prime Minister Garry Conille").
     for k in range(len(words)):
@@ -180,6 +192,7 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
                             end,
                             role=f"{title} {name[0]} {qtext}",
                             evidence={"title"},
+                            rule="title-domain-name",
                         )
                     )
                     return
@@ -188,7 +201,17 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
                 ):
                     # "Associate Director of the Division of Enforcement": a role, then its body.
                     lead = 1 if rest[0] == "the" and len(rest) > 1 else 0
-                    out.append(Mention("role", title, si, toks[i + k].start, end, role=title))
+                    out.append(
+                        Mention(
+                            "role",
+                            title,
+                            si,
+                            toks[i + k].start,
+                            end,
+                            role=title,
+                            rule="title-then-body",
+                        )
+                    )
                     _classify_plain(
                         si,
                         text,
@@ -217,7 +240,14 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
                 n_start = toks[i + k + tl].start
                 out.append(
                     Mention(
-                        "person", " ".join(name), si, n_start, end, role=role, evidence={"title"}
+                        "person",
+                        " ".join(name),
+                        si,
+                        n_start,
+                        end,
+                        role=role,
+                        evidence={"title"},
+                        rule="title-name",
                     )
                 )
                 if role is None:
@@ -226,7 +256,11 @@ def _classify(si: int, text: str, toks: list[Token], i: int, j: int, out: list[M
                         out[-1].role = ap
                 return
             if not name and role:
-                out.append(Mention("role", title, si, toks[i + k].start, end, role=title))
+                out.append(
+                    Mention(
+                        "role", title, si, toks[i + k].start, end, role=title, rule="title-role"
+                    )
+                )
                 return
             break
     _classify_plain(si, text, phrase, start, end, words, sentence_initial, out)
@@ -271,7 +305,14 @@ def _role_of_body_then_name(
         role = (clause.strip() + " " + text[lead.end(1) : toks[i].start] + body).strip()
         out.append(
             Mention(
-                "person", " ".join(name), si, split, toks[j - 1].end, role=role, evidence={"role"}
+                "person",
+                " ".join(name),
+                si,
+                split,
+                toks[j - 1].end,
+                role=role,
+                evidence={"role"},
+                rule="body-role-name",
             )
         )
         return True
@@ -324,6 +365,7 @@ def _coordinated_titles(
                 end,
                 role=role,
                 evidence={"title"},
+                rule="coordinated-titles",
             )
         )
         return True
