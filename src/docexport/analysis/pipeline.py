@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from ..furniture import is_furniture, is_shouted
 from ..model import (
     STANDFIRST_ID,
     AnyFact,
@@ -44,6 +45,10 @@ from .summary import summarise
 # Languages whose capitalisation and wording the extractor's rules fit.
 LATIN_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl"})
 _MIN_QUOTE_WORDS = 4
+
+
+def _not_the_article(sentence: Sentence) -> bool:
+    return is_furniture(sentence.text) or is_shouted(sentence.text)
 
 
 def _full_text(article: Article) -> str:
@@ -91,11 +96,12 @@ def analyse_article(article: Article, *, index: int = 1) -> Article:
     prefix = f"a{index}"
     sentences = article_sentences(article, prefix)
     language = article.language or detect(_full_text(article)[:20_000])
-    analysed = sentences[:MAX_ANALYSED_SENTENCES]
+    # Credits, prompts and furniture left in the text give no fact and no summary point.
+    analysed = tuple(s for s in sentences[:MAX_ANALYSED_SENTENCES] if not _not_the_article(s))
     notes = article.notes
-    if len(sentences) > len(analysed):
+    if len(sentences) > MAX_ANALYSED_SENTENCES:
         note = (
-            f"Key facts and summary are drawn from the first {len(analysed)} "
+            f"Key facts and summary are drawn from the first {MAX_ANALYSED_SENTENCES} "
             f"of {len(sentences)} sentences."
         )
         if note not in notes:

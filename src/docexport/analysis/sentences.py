@@ -138,7 +138,11 @@ ABBREVIATIONS = frozenset(
 )
 # Words that commonly follow "U.S." or "Inc." yet start no sentence.
 _CLOSERS = "\"'”’»)]"
-_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# Full stops that need a space after them, and the CJK ones that need none ("。").
+_CJK_STOPS = "。！？"
+_BOUNDARY = re.compile(
+    r"[.!?…؟۔]+[" + re.escape(_CLOSERS) + r"]*(?=\s)|[" + _CJK_STOPS + r"]+[」』”’）)]*"
+)
 _NEXT_START = re.compile(r"\s+([\"“‘'«„(\[]*)(\S)")
 _MONTH_WORDS = frozenset(
     [
@@ -168,12 +172,19 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+def _caseless(ch: str) -> bool:
+    """A letter of a script without capitals (Arabic, Chinese, Hebrew, Devanagari ...)."""
+    return ch.isalpha() and ch.lower() == ch.upper()
+
+
 def _is_boundary(text: str, mark_start: int, mark_end: int) -> bool:
+    if text[mark_start] in _CJK_STOPS:
+        return mark_end < len(text)
     nxt = _NEXT_START.match(text, mark_end)
     if nxt is None:
         return False
     first = nxt.group(2)
-    if not (first.isupper() or first.isdigit() or nxt.group(1)):
+    if not (first.isupper() or first.isdigit() or nxt.group(1) or _caseless(first)):
         return False
     if text[mark_start] != ".":
         return True
