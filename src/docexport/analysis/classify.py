@@ -32,6 +32,7 @@ from .places import max_words as place_max_words
 from .places import normalise as place_name
 from .roles import appositive_role
 from .spans import ARTICLE, Mention
+from .worldnames import city
 
 
 def _is_org_name(phrase: str) -> bool:
@@ -536,6 +537,10 @@ def person(r: Run) -> bool:
         and not (evidence - {"shape", "initial"})
         and r.words[0] not in lx.GIVEN_NAMES
     ):
+        # "in Bogliasco": a city GeoNames knows is a place; anything else stays doubtful.
+        known = city(r.phrase, cued=True)
+        if known:
+            return r.add("place", known, "geonames-city", evidence={"locative"})
         return r.add("place", r.phrase, "locative", evidence={"locative"})
     return r.add("person", r.phrase, "person", role=role, evidence=evidence)
 

@@ -66,6 +66,7 @@ _PLACE_RULES: dict[str, float] = {
     "facility": 0.7,
     "town-region": 0.7,
     "campus-town": 0.6,
+    "geonames-city": 0.8,  # "in Bogliasco": GeoNames knows the city
     "script-place": 0.85,  # a CLDR or gazetteer name found in a non-Latin text
     "locative": 0.45,  # "in X" alone
 }
