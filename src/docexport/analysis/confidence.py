@@ -53,6 +53,7 @@ _ORG_RULES: dict[str, float] = {
     "brand": 0.5,  # inner capitals
     "place-in-name": 0.5,  # "Kenya Airways"
     "acronym": 0.45,  # capitals alone
+    "script-head-word": 0.75,  # "وزارة الخارجية الأمريكية"
 }
 # What the rule that found a place says about it.
 _PLACE_RULES: dict[str, float] = {

@@ -11,6 +11,8 @@ kept with their article.
 from __future__ import annotations
 
 import dataclasses
+import re
+from typing import Any
 
 from ..furniture import is_furniture, is_shouted
 from ..model import (
@@ -31,7 +33,7 @@ from . import confidence, ranking
 from . import lexicon as lx
 from .dates import find_dates
 from .entities import find_mentions
-from .figures import find_figures
+from .figures import FigureMention, find_figures
 from .language import detect
 from .organisations import OrgEntity, resolve_organisations
 from .people import PersonEntity, resolve_people
@@ -41,10 +43,26 @@ from .roles import clean_role, qualifies_role
 from .sentences import article_blocks, article_sentences
 from .spans import Mention
 from .summary import summarise
+from .worldscripts import (
+    find_script_organisations,
+    find_script_places,
+    find_world_dates,
+    find_world_figures,
+)
 
 # Languages whose capitalisation and wording the extractor's rules fit.
 LATIN_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl"})
 _MIN_QUOTE_WORDS = 4
+
+
+# Letters of scripts other than Latin (one character each: offsets are kept).
+_NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
+
+
+def _word_count(text: str) -> int:
+    """Words of a quotation; CJK writes none apart, so about two characters make one."""
+    cjk = sum(1 for c in text if "\u3040" <= c <= "\u9fff")
+    return max(len(text.split()), cjk // 2)
 
 
 def _not_the_article(sentence: Sentence) -> bool:
@@ -56,8 +74,9 @@ def _full_text(article: Article) -> str:
 
 
 class _Ctx:
-    def __init__(self, article: Article, sentences: tuple[Sentence, ...]) -> None:
+    def __init__(self, article: Article, sentences: tuple[Sentence, ...], language: str) -> None:
         self.article = article
+        self.language = language
         self.sentences = sentences
         self.n = max(len(sentences), 1)
         self.lead = {s.id for s in sentences if s.block == STANDFIRST_ID} or {
@@ -125,9 +144,19 @@ def _facts(
     article: Article, sentences: tuple[Sentence, ...], prefix: str, language: str
 ) -> list[AnyFact]:
     latin = language.split("-")[0] in LATIN_LANGUAGES
-    ctx = _Ctx(article, sentences)
+    ctx = _Ctx(article, sentences, language)
     facts: list[AnyFact] = []
-    mentions = find_mentions(sentences, language) if latin else []
+    if latin:
+        mentions = find_mentions(sentences, language)
+    else:
+        # The capitalised-run rules read only the Latin-script names ("DeepMind"); the
+        # text's own script is matched against names from data.
+        latin_only = tuple(
+            dataclasses.replace(s, text=_NOT_LATIN.sub(" ", s.text)) for s in sentences
+        )
+        mentions = find_mentions(latin_only, language)
+        mentions += find_script_places(sentences, language)
+        mentions += find_script_organisations(sentences)
     orgs = resolve_organisations(mentions)
     places = resolve_places(mentions)
     other = {o.name for o in orgs} | {o.acronym for o in orgs if o.acronym} | {p for p, _ in places}
@@ -201,7 +230,7 @@ def _facts(
             )
         )
     facts += _figures(ctx, prefix, latin)
-    facts += _dates(ctx, prefix)
+    facts += _dates(ctx, prefix, latin, language)
     facts += _quotes(ctx, prefix, people, orgs)
     return facts
 
@@ -210,7 +239,7 @@ def _figures(ctx: _Ctx, prefix: str, latin: bool) -> list[AnyFact]:
     out: list[AnyFact] = []
     seen: set[tuple[float, str | None]] = set()
     for si, s in enumerate(ctx.sentences):
-        for f in find_figures(s.text):
+        for f in find_figures(s.text) if latin else _world_figures(s.text, ctx.language):
             key = (f.value, f.unit)
             if key in seen:
                 continue
@@ -233,11 +262,31 @@ def _figures(ctx: _Ctx, prefix: str, latin: bool) -> list[AnyFact]:
     return out
 
 
-def _dates(ctx: _Ctx, prefix: str) -> list[AnyFact]:
+def _world_figures(text: str, language: str) -> list[FigureMention]:
+    return [
+        FigureMention(f.text, f.value, f.unit, f.label, f.start, f.end)
+        for f in find_world_figures(text, language)
+    ]
+
+
+def _sentence_dates(text: str, published: str | None, latin: bool, language: str) -> list[Any]:
+    found = find_dates(text, published)
+    if latin:
+        return found
+    taken = [(d.start, d.end) for d in found]
+    more = [
+        d
+        for d in find_world_dates(text, language, published)
+        if not any(d.start < b and a < d.end for a, b in taken)
+    ]
+    return sorted(found + more, key=lambda d: d.start)
+
+
+def _dates(ctx: _Ctx, prefix: str, latin: bool = True, language: str = "en") -> list[AnyFact]:
     out: list[AnyFact] = []
     seen: set[str] = set()
     for si, s in enumerate(ctx.sentences):
-        for d in find_dates(s.text, ctx.article.published):
+        for d in _sentence_dates(s.text, ctx.article.published, latin, language):
             key = d.text.lower()
             if key in seen:
                 continue
@@ -318,7 +367,7 @@ def _quotes(
                 previous_quote = (q.end, speaker)
                 if q.open_end:
                     running_on = speaker
-                words = len(q.text.split())
+                words = _word_count(q.text)
                 if words < _MIN_QUOTE_WORDS and not (speaker and words >= 3):
                     continue
                 if speaker is None and words < 8:

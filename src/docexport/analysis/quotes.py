@@ -15,7 +15,20 @@ from dataclasses import dataclass
 
 from . import lexicon as lx
 
-_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("„", "”"), ('"', '"'))
+# Every quotation-mark convention: English and CJK curly quotes, guillemets both ways
+# (French, Russian, Arabic; Danish and Swiss German), German and Polish low-high pairs,
+# single guillemets and CJK corner brackets.
+_PAIRS = (
+    ("“", "”"),
+    ("«", "»"),
+    ("„", "“"),
+    ("„", "”"),
+    ('"', '"'),
+    ("»", "«"),
+    ("‹", "›"),
+    ("「", "」"),
+    ("『", "』"),
+)
 _VERB = (
     r"(?:"
     + "|".join(sorted((v for v in lx.SPEECH_VERBS if " " not in v), key=len, reverse=True))

@@ -131,21 +131,39 @@ def script_of(text: str) -> str | None:
     return None
 
 
+# A country counts as big as any city.
+_TERRITORY_SIZE = 10**10
+
+
 @functools.lru_cache(maxsize=8)
-def script_places(script: str, language: str) -> dict[str, str]:
-    """Place names written in ``script`` -> English name: CLDR territories in ``language``
-    and the alternate names of big cities."""
-    names: dict[str, str] = {}
+def script_places(script: str, language: str) -> dict[str, tuple[str, int]]:
+    """Place names written in ``script`` (normalised by :func:`fold`) -> (English name,
+    population): CLDR territories in ``language`` and the alternate names of big cities."""
+    names: dict[str, tuple[str, int]] = {}
     for name, pop, alternates in _cities():
         if pop < SCRIPT_CITY_POPULATION:
             continue
         for alt in alternates:
-            if script_of(alt) == script and len(alt) >= 2 and alt not in names:
-                names[alt] = name
+            if script_of(alt) != script or len(alt) < 2:
+                continue
+            for key in (alt, fold(alt)):
+                if key not in names or names[key][1] < pop:
+                    names[key] = (name, pop)
     for name, english in territories(language).items():
         if script_of(name) == script:
-            names[name] = english
+            names[name] = (english, _TERRITORY_SIZE)
+            names.setdefault(fold(name), (english, _TERRITORY_SIZE))
     return names
+
+
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+_MARKS = re.compile(r"[\u064b-\u065f\u0670\u0640]")  # Arabic vowel marks and tatweel
+
+
+def fold(name: str) -> str:
+    """A name as the matching compares it: Arabic hamza forms, tā' marbūṭa and vowel marks
+    folded, white space collapsed."""
+    return " ".join(_MARKS.sub("", name).translate(_ARABIC_FOLD).split())
 
 
 _NON_ASCII_DIGIT = re.compile(r"[^\x00-\x7f]")
