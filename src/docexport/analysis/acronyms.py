@@ -8,7 +8,7 @@ import re
 from . import lexicon as lx
 from .cues import _CONNECTORS
 from .places import normalise as place_name
-from .spans import Mention
+from .spans import ARTICLE, Mention
 
 _NOT_BODIES = lx.words(
     "syndrome disease virus fever infection disorder index rate product act treaty "
@@ -81,7 +81,14 @@ def _acronym_definitions(si: int, text: str, out: list[Mention]) -> None:
             continue
         while picked and (picked[0].lower() in _CONNECTORS or not picked[0][0].isupper()):
             picked.pop(0)
-        if not picked or picked[-1].lower() in _NOT_BODIES:
+        if picked and picked[-1].lower() in _NOT_BODIES:
+            # "Middle East respiratory syndrome (MERS)": the acronym and the words it
+            # spells are a thing's name, not a body or a place.
+            ARTICLE.not_bodies.add(acr)
+            start = text.rfind(picked[0], 0, m.start())
+            ARTICLE.thing_spans.append((si, max(start, 0), m.end()))
+            continue
+        if not picked:
             continue
         name = " ".join(picked)
         tail = re.match(r"\s+((?:[A-Z][\w\-]*)(?:\s+[A-Z][\w\-]*){0,2})", text[m.end() :])

@@ -141,11 +141,24 @@ def located_by_based(r: Run) -> bool:
     )
 
 
+def publication(r: Run) -> bool:
+    """ "New York magazine", "Vulture magazine": a name before a media noun is a publication
+    or a broadcaster, even when it is also a place's name."""
+    if not (r.after_word and r.after_word.group(1) in ("magazine", "newspaper", "radio", "daily")):
+        return False
+    if len(r.words) == 1 and re.search(r"(?:an|ese|ish|ch|ic|i)$", r.words[0]):
+        return False  # "French radio" is a nationality
+    return r.add("organisation", r.src_phrase, "publication", evidence={"cue"})
+
+
 def gazetteer_place(r: Run) -> bool:
-    """A name the gazetteer knows ("Kenya", "Nairobi"); "US$20,000" is a currency."""
+    """A name the gazetteer knows ("Kenya", "Nairobi"); "US$20,000" is a currency; "Middle
+    East respiratory syndrome (MERS)" names a disease."""
     place = place_name(r.phrase)
     if not place:
         return False
+    if ARTICLE.in_thing_name(r.si, r.start, r.end):
+        return True
     if r.text[r.end : r.end + 1] == "$":
         return True
     return r.add("place", place, "gazetteer")
@@ -260,6 +273,7 @@ def named_body(r: Run) -> bool:
         (org_word(r.last) and len(words) > 1)
         or r.phrase in lx.KNOWN_ORGS
         or (len(words) > 1 and any(org_word(w) for w in words) and words[-1] not in _PLACE_HEADS)
+        or _plural_head_of(words)
     ):
         return False
     for a, b in _org_parts(r.text, r.start, r.start + len(r.src_phrase)):
@@ -271,6 +285,14 @@ def named_body(r: Run) -> bool:
             b += adj.end()
         r.add("organisation", r.text[a:b], "head-word", a, b)
     return True
+
+
+def _plural_head_of(words: list[str]) -> bool:
+    """ "National Institutes of Health": a plural head word before "of"."""
+    if "of" not in words[1:]:
+        return False
+    head = words[words.index("of", 1) - 1]
+    return head.endswith("s") and head[:-1] in lx.ORG_WORDS
 
 
 def facility(r: Run) -> bool:
@@ -435,7 +457,7 @@ def lone_acronym(r: Run) -> bool:
         return True
     if r.text[r.end : r.end + 1] == "$":
         return True
-    if bare in lx.NOT_ORG_ACRONYMS or place_name(r.phrase):
+    if bare in lx.NOT_ORG_ACRONYMS or bare in ARTICLE.not_bodies or place_name(r.phrase):
         return True
     ev = set()
     if (
@@ -648,6 +670,7 @@ def person_evidence(r: Run) -> set[str] | None:
 # The rules in the order they are tried; the first to claim a run decides it.
 RULES: tuple[Callable[[Run], bool], ...] = (
     located_by_based,
+    publication,
     gazetteer_place,
     qualified_place,
     affiliation_target,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from . import lexicon as lx
 from .spans import Mention
 
 # A fact is boxed only at or above this confidence.
@@ -95,14 +96,32 @@ def evidence_of(mentions: Iterable[Mention]) -> tuple[str, ...]:
     return tuple(sorted(out))
 
 
-def person(mentions: list[Mention], name: str) -> float:
+# Cues that alone do not tell a person from a product, a programme or a body: two
+# capitalised words, a verb of saying nearby, "X of Y", a sentence's first word.
+_WEAK_PERSON_CUES = frozenset({"shape", "speech", "affiliation", "initial"})
+
+
+# Titles that are also given names: "Dean Kamen" is no dean.
+_GIVEN_TITLES = frozenset({"Dean", "Major", "Earl", "Rev"})
+
+
+def person(mentions: list[Mention], name: str, role: str | None = None) -> float:
     cues = {e for m in mentions for e in (*m.evidence, m.rule) if e in _PERSON_CUES}
     named = [m for m in mentions if m.kind == "person"]
-    value = combine(_PERSON_CUES[c] for c in cues) + _mention_bonus(len(named))
+    value = combine(_PERSON_CUES[c] for c in cues)
+    strong = cues - _WEAK_PERSON_CUES
+    if strong:
+        value += _mention_bonus(len(named))
+    else:
+        # "Google Chrome is gaining users", "programa de Asistencia Pública de FEMA": the
+        # type is ambiguous; listed, not boxed.
+        value = min(value, 0.55)
     if " " not in name.strip() and not cues & {"title", "rank-title", "title-name"}:
         # One word is a surname, a nickname, a brand, a title or a show as often as it is
         # a person: never boxed on its own.
         value = min(value, 0.55)
+    if role and " " not in name.strip() and (role in lx.GIVEN_NAMES or role in _GIVEN_TITLES):
+        value = min(value, 0.55)  # "Dean Kamen" read as the dean Kamen
     return round(min(value, 1.0), 3)
 
 
@@ -178,6 +197,8 @@ def why_not_boxed(kind: str, confidence: float, evidence: tuple[str, ...]) -> st
     if kind == "figure":
         return "a bare number: nothing says what it counts"
     if kind == "quote":
+        if "doubtful-speaker" in evidence:
+            return "its speaker is not a confident fact"
         return "no speaker"
     if kind == "date":
         return "not a date a reader can place (no day or year)"

@@ -24,9 +24,11 @@ _NOUN_CAPITALISING = frozenset({"de", "lb"})
 
 def find_mentions(sentences: tuple[Sentence, ...], language: str = "en") -> list[Mention]:
     """Every person, organisation, place and role mention, in reading order."""
-    ARTICLE.shape_counts = language.split("-")[0] not in _NOUN_CAPITALISING
-    ARTICLE.common_words = frozenset(
-        w for s in sentences for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]+", s.text)
+    ARTICLE.reset(
+        shape_counts=language.split("-")[0] not in _NOUN_CAPITALISING,
+        common_words=frozenset(
+            w for s in sentences for w in re.findall(r"(?<![\w'’-])[a-zà-ÿ][a-zà-ÿ'’-]+", s.text)
+        ),
     )
     out: list[Mention] = []
     for si, sent in enumerate(sentences):

@@ -629,6 +629,15 @@ def find_figures(text: str) -> list[FigureMention]:
             tail,
         )
         label_start = e
+        if tail[:1].isalpha() and not (
+            um
+            and (
+                um.group(1).rstrip(".,;").lower() in _UNITS
+                or um.group(1).rstrip(".,;") in _UNITS
+                or um.group(1).rstrip(".,;").lower() in _CURRENCY_WORDS
+            )
+        ):
+            continue  # a number inside a name: "4chan", "3M", "7UP"
         if um:
             word = um.group(1)
             w_clean = word.rstrip(".,;")

@@ -172,8 +172,16 @@ def _joins(toks: list[Token], i: int, j: int, k: int) -> bool:
         return org_word(left[-1]) and not (nxt.isupper() or any(c.isdigit() for c in nxt))
     if not conns & _PARTICLES:
         if conns & {"and", "&", "und"}:
-            # "Kenya and Haiti" are two names; "Museum and Art Gallery" is one.
+            # "Kenya and Haiti" are two names; "Museum and Art Gallery" is one; so is
+            # "Center on Poverty and Inequality" (a head word's field goes on).
             ahead = [t.text for t in toks[k : k + 4] if _is_cap(t)]
+            field = any(
+                left[n].lower() in ("of", "on", "for") and org_word(left[n - 1])
+                for n in range(1, len(left))
+            )
+            one_more = len(ahead) == 1 or not _is_cap(toks[k + 1]) if k + 1 < len(toks) else True
+            if field and one_more and not org_word(nxt) and not place_name(nxt):
+                return "the" not in conns
             return any(org_word(w) for w in ahead) and "the" not in conns
         return True
     # German and Dutch particles: name particles ("Ursula von der Leyen") or organisation names.
@@ -226,7 +234,20 @@ def _split_run(toks: list[Token], i: int, j: int) -> list[tuple[int, int]]:
                 and org_word(right[-1])
                 and place_name(right[0]) is not None
             )
-            if two_bodies or not (left and any(org_word(x) for x in words[k + 1 :])):
+            # "Center on Poverty and Inequality", "Institute of Science and Technology": the
+            # field after a head word goes on over "and".
+            field_goes_on = (
+                0 < len(right) <= 2
+                and not any(org_word(x) for x in right)
+                and not place_name(" ".join(right))
+                and any(
+                    left[n].lower() in ("of", "on", "for") and org_word(left[n - 1])
+                    for n in range(1, len(left))
+                )
+            )
+            if not field_goes_on and (
+                two_bodies or not (left and any(org_word(x) for x in words[k + 1 :]))
+            ):
                 return _split_run(toks, i, i + k) + _split_run(toks, i + k + 1, j)
         if w.lower() in ("of", "for", "de", "du", "des", "del", "the") and k > 0:
             left_head = words[k - 1]
@@ -234,6 +255,8 @@ def _split_run(toks: list[Token], i: int, j: int) -> list[tuple[int, int]]:
                 continue
             if not (
                 left_head in lx.ORG_WORDS
+                # a plural head word: "National Institutes of Health"
+                or (w.lower() == "of" and left_head[:-1] in lx.ORG_WORDS and left_head[-1] == "s")
                 or left_head in lx.NON_PERSON_HEADS
                 or left_head in _TITLE_SET
                 or left_head in ("Secretary", "Minister", "Ministry", "Department")

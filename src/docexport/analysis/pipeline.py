@@ -31,6 +31,7 @@ from ..model import (
 )
 from . import confidence, ranking
 from . import lexicon as lx
+from .confidence import BOX_THRESHOLD
 from .dates import find_dates
 from .entities import find_mentions
 from .figures import FigureMention, find_figures
@@ -182,7 +183,7 @@ def _facts(
                 score=ctx.score(p.mentions, [p.name, p.surname])
                 + (0.05 if role else 0.0)
                 + (0.0 if named else -0.2),
-                confidence=confidence.person(p.mentions, p.name),
+                confidence=confidence.person(p.mentions, p.name, role),
                 evidence=confidence.evidence_of(p.mentions),
             )
         )
@@ -231,7 +232,14 @@ def _facts(
         )
     facts += _figures(ctx, prefix, latin)
     facts += _dates(ctx, prefix, latin, language)
-    facts += _quotes(ctx, prefix, people, orgs)
+    # A quotation is only as sure as the person it is given to.
+    sure = {f.text: f.confidence for f in facts if isinstance(f, (Person, Organisation))}
+    for q in _quotes(ctx, prefix, people, orgs):
+        if isinstance(q, Quote) and q.speaker and sure.get(q.speaker, 1.0) < BOX_THRESHOLD:
+            q = dataclasses.replace(
+                q, confidence=min(q.confidence, 0.5), evidence=(*q.evidence, "doubtful-speaker")
+            )
+        facts.append(q)
     return facts
 
 

@@ -50,6 +50,19 @@ class ArticleWords:
     common_words: frozenset[str] = frozenset()
     # Whether a capitalised pair is a sign of a name (not in languages that capitalise nouns).
     shape_counts: bool = True
+    # Acronyms the article spells out as something other than a body ("MERS"), and where
+    # (sentence index, start, end) such a thing's name is written.
+    not_bodies: set[str] = field(default_factory=set)
+    thing_spans: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def reset(self, *, shape_counts: bool, common_words: frozenset[str]) -> None:
+        self.shape_counts = shape_counts
+        self.common_words = common_words
+        self.not_bodies = set()
+        self.thing_spans = []
+
+    def in_thing_name(self, si: int, start: int, end: int) -> bool:
+        return any(s == si and a <= start and end <= b for s, a, b in self.thing_spans)
 
 
 ARTICLE = ArticleWords()
