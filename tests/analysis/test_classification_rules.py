@@ -74,3 +74,44 @@ def test_a_quote_given_to_a_doubtful_speaker_is_not_boxed() -> None:
     )
     for q in (f for f in a.facts if f.kind == "quote"):
         assert not q.featured or q.speaker != "Anon"
+
+
+def test_bodies_named_bare_and_fields_that_are_titles() -> None:
+    a = article("The bill passed Congress on Tuesday after the Department of Justice backed it.")
+    assert {"Congress", "Department of Justice"} <= texts(a, "organisation")
+    b = article("The House of Representatives voted 220 to 210 to approve the measure.")
+    assert "House of Representatives" in texts(b, "organisation")
+
+
+def test_tickers_and_stock_indices() -> None:
+    a = article(
+        "Shares of Larsen & Toubro (LART.NS) rose 3% on the Nifty 50 index, while the "
+        "FTSE 100 fell."
+    )
+    orgs = texts(a, "organisation")
+    assert {"Larsen & Toubro", "Nifty 50", "FTSE 100"} <= orgs
+    assert not any("LART" in o for o in orgs)
+    assert {f.value for f in a.facts if f.kind == "figure"} == {3.0}
+
+
+def test_no_country_from_inside_a_persons_double_surname() -> None:
+    a = article("The ceremony was attended by Irene de Borbón y Grecia and her nephew.")
+    assert "Greece" not in texts(a, "place")
+
+
+def test_a_street_is_a_place_not_a_body() -> None:
+    a = article("The shop on Oxford Street reopened after the fire, the council said.")
+    assert "Oxford Street" in texts(a, "place")
+    assert "Oxford Street" not in texts(a, "organisation")
+
+
+def test_a_number_in_a_broadcasters_name_is_no_figure() -> None:
+    a = article("Listeners heard the news from BBC Radio 4 presenter Nick Robinson on Monday.")
+    assert not [f for f in a.facts if f.kind == "figure"]
+    b = article("Nearly 300 people attended, and Kenya's 600 police officers arrived.")
+    assert {f.value for f in b.facts if f.kind == "figure"} == {300.0, 600.0}
+
+
+def test_a_show_title_is_not_boxed_as_a_person() -> None:
+    a = article("Listeners of The Breakfast Show heard the interview on Monday morning.")
+    assert not [f for f in a.facts if f.kind == "person" and f.featured]

@@ -131,3 +131,32 @@ def _reverse_acronyms(si: int, text: str, out: list[Mention]) -> None:
                     rule="acronym-reverse",
                 )
             )
+
+
+# "Larsen & Toubro (LART.NS)", "General Electric (NYSE: GE)": a company and its ticker.
+_TICKER = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+(?:&\s+|and\s+)?[A-Z][\w'’.-]*){0,5})\s*\("
+    r"(?:(?P<exchange>NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|NSE|BSE|HKEX|SGX|TSE|Euronext|Xetra|"
+    r"OTC|AMEX)\s*:\s*)?(?P<ticker>[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?)\)"
+)
+
+
+def tickers(si: int, text: str, out: list[Mention]) -> None:
+    """A company named with its stock ticker; the ticker itself is no separate body."""
+    for m in _TICKER.finditer(text):
+        ticker = m["ticker"]
+        if not (m["exchange"] or "." in ticker):
+            continue  # "(MSS)" is an acronym, left to the acronym rules
+        ARTICLE.thing_spans.append((si, m.start(), m.end()))
+        ARTICLE.not_bodies.add(ticker.replace(".", ""))
+        out.append(
+            Mention(
+                "organisation",
+                m["name"],
+                si,
+                m.start("name"),
+                m.end("name"),
+                evidence={"ticker"},
+                rule="ticker",
+            )
+        )

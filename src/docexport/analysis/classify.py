@@ -131,6 +131,12 @@ class Run:
 # --------------------------------------------------------------------------- places
 
 
+def inside_a_named_thing(r: Run) -> bool:
+    """Words inside a name already read whole ("Larsen & Toubro (LART.NS)", "Middle East
+    respiratory syndrome (MERS)") name nothing of their own."""
+    return ARTICLE.in_thing_name(r.si, r.start, r.end)
+
+
 def located_by_based(r: Run) -> bool:
     """ "Nairobi-based": the place a thing is based in."""
     based = re.fullmatch(r"(.+?)-(?:based|born|headquartered)", r.phrase)
@@ -229,11 +235,31 @@ def trim_trailing_title(r: Run) -> bool:
     """ "Interior Ministry Spokesman": the title after a body is not part of its name.
     Never claims the run."""
     words = r.words
-    if len(words) > 2 and words[-1] in _TITLE_SET and any(org_word(w) for w in words[:-1]):
+    if (
+        len(words) > 2
+        and words[-1] in _TITLE_SET
+        and words[-2].lower() not in ("of", "for", "de", "du", "des")  # "Department of Justice"
+        and any(org_word(w) for w in words[:-1])
+    ):
         cut = r.text[r.start : r.end].rfind(words[-1])
         r.words = words[:-1]
         r.src_phrase = r.text[r.start : r.start + cut].rstrip()
     return False
+
+
+_INDEX_NUMBER = re.compile(r"\s+\d{1,4}\b(?!\s*(?:%|per|points?\b))")
+
+
+def stock_index(r: Run) -> bool:
+    """ "Nifty 50", "FTSE 100", "Hang Seng", "S&P 500": a stock index (its number is part of
+    its name, not a figure)."""
+    if r.words[0] not in lx.STOCK_INDICES:
+        return False
+    end = r.end
+    number = _INDEX_NUMBER.match(r.text, end)
+    if number:
+        end = number.end()
+    return r.add("organisation", r.text[r.start : end], "stock-index", end=end)
 
 
 def compound_body(r: Run) -> bool:
@@ -272,6 +298,7 @@ def named_body(r: Run) -> bool:
     if not (
         (org_word(r.last) and len(words) > 1)
         or r.phrase in lx.KNOWN_ORGS
+        or r.phrase in lx.INSTITUTIONS
         or (len(words) > 1 and any(org_word(w) for w in words) and words[-1] not in _PLACE_HEADS)
         or _plural_head_of(words)
     ):
@@ -413,6 +440,18 @@ def members_of(r: Run) -> bool:
     ):
         return False
     return r.add("organisation", r.src_phrase, "members", evidence={"members"})
+
+
+_STREET_HEADS = frozenset(
+    ["Street", "Road", "Avenue", "Boulevard", "Lane", "Square", "Drive", "Highway", "Strasse"]
+)
+
+
+def street(r: Run) -> bool:
+    """ "Oxford Street", "Downing Street": a street is a place, not a body."""
+    if not (len(r.words) > 1 and r.last in _STREET_HEADS):
+        return False
+    return r.add("place", r.src_phrase, "street")
 
 
 def place_in_name(r: Run) -> bool:
@@ -669,6 +708,7 @@ def person_evidence(r: Run) -> set[str] | None:
 
 # The rules in the order they are tried; the first to claim a run decides it.
 RULES: tuple[Callable[[Run], bool], ...] = (
+    inside_a_named_thing,
     located_by_based,
     publication,
     gazetteer_place,
@@ -676,6 +716,7 @@ RULES: tuple[Callable[[Run], bool], ...] = (
     affiliation_target,
     head_word_and_acronym,
     web_domain,
+    stock_index,
     trim_trailing_title,
     compound_body,
     bare_head_word,
@@ -688,6 +729,7 @@ RULES: tuple[Callable[[Run], bool], ...] = (
     place_head_first,
     brand_shape,
     members_of,
+    street,
     place_in_name,
     lone_acronym,
     place_head_last,

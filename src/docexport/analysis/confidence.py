@@ -45,6 +45,8 @@ _ORG_RULES: dict[str, float] = {
     "head-acronym": 0.8,
     "body-noun": 0.8,  # "the Multinational Security Support mission"
     "publication": 0.8,  # "Vulture magazine"
+    "stock-index": 0.85,  # "Nifty 50"
+    "ticker": 0.85,  # "Larsen & Toubro (LART.NS)"
     "quoted-name": 0.75,
     "org-cue": 0.7,  # "the group Civic Passion"
     "affiliation": 0.7,  # "X of Civic Passion"
@@ -66,6 +68,7 @@ _PLACE_RULES: dict[str, float] = {
     "place-head": 0.75,
     "place-cue": 0.75,
     "facility": 0.7,
+    "street": 0.7,
     "town-region": 0.7,
     "campus-town": 0.6,
     "geonames-city": 0.8,  # "in Bogliasco": GeoNames knows the city

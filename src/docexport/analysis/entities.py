@@ -12,7 +12,7 @@ import re
 
 from ..model import Sentence
 from . import lexicon as lx
-from .acronyms import _acronym_definitions, _reverse_acronyms
+from .acronyms import _acronym_definitions, _reverse_acronyms, tickers
 from .cues import org_word
 from .mentions import _split_run, cap_runs, tokens
 from .places import normalise as place_name
@@ -36,6 +36,7 @@ def find_mentions(sentences: tuple[Sentence, ...], language: str = "en") -> list
         toks = tokens(text)
         first = len(out)
         _dateline(si, text, out)
+        tickers(si, text, out)
         _acronym_definitions(si, text, out)
         _reverse_acronyms(si, text, out)
         _quoted_names(si, text, out)

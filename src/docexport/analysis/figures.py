@@ -534,6 +534,22 @@ def _one_scaled(text: str) -> list[FigureMention]:
     return out
 
 
+_NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w&.'’-]*)\s$")
+_NOT_NAME_WORDS = frozenset(
+    [*lx.FUNCTION_WORDS, *lx.MONTHS, *lx.WEEKDAYS, "About", "Nearly", "Almost", "Some", "Over"]
+)
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a capitalised word of a name mid-sentence."""
+    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or m.group(1) in _NOT_NAME_WORDS or m.group(1).endswith(("'s", "’s")):
+        return False
+    head = text[: m.start(1)].strip()
+    # a sentence's first word is capitalised whatever it is
+    return bool(head) and not head.endswith((".", "!", "?", ":", "“", '"'))
+
+
 def find_figures(text: str) -> list[FigureMention]:
     out: list[FigureMention] = _times(text) + _one_scaled(text)
     taken = [(f.start, f.end) for f in out]
@@ -606,6 +622,8 @@ def find_figures(text: str) -> list[FigureMention]:
             continue
         if re.search(r"[A-Za-z]-?$", before) and not sign:
             continue  # COVID-19, Boeing 747 is kept below only with a unit
+        if not sign and _in_a_name(text, s):
+            continue  # "BBC Radio 4", "Nifty 50", "Apollo 11": a number that is part of a name
         month_near = re.search(r"\b(?:" + "|".join(lx.MONTHS) + r")\.?\s*$", before) or re.match(
             r",?\s*(?:" + "|".join(lx.MONTHS) + r")\b", text[e : e + 14]
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
-from .cues import _CONNECTORS, _TITLE_SET, _is_title_word, _match_title, org_word
+from .cues import _CONNECTORS, _TITLE_SET, _WEEKDAY_MONTH, _is_title_word, _match_title, org_word
 from .places import is_country
 from .places import normalise as place_name
 from .spans import Token
@@ -165,11 +165,29 @@ def _joins(toks: list[Token], i: int, j: int, k: int) -> bool:
                 for w in ahead
             )
         )
+    if any(
+        i.startswith(" ".join([*left[-2:], *[t.text for t in toks[j:k]], nxt]))
+        for i in lx.INSTITUTIONS
+    ):
+        return True  # "House of Representatives"
+    after = toks[k + 1] if k + 1 < len(toks) else None
+    if (
+        conns <= {"of", "de", "du", "des"}
+        and org_word(left[-1])
+        and (after is None or not _is_cap(after))
+        and (_match_title([nxt], 0) or _is_title_word(nxt))
+    ):
+        return True  # "Department of Justice", "Ministry of State": the body's field
     if _match_title([nxt], 0) or _is_title_word(nxt):
         return False  # "Partei AKP von Präsident Erdoğan": a person follows
     if "on" in conns:
-        # "Council on Foreign Relations", not "Smith on Monday" or "Center on STS-1"
-        return org_word(left[-1]) and not (nxt.isupper() or any(c.isdigit() for c in nxt))
+        # "Council on Foreign Relations", not "Smith on Monday", "Congress on Tuesday" or
+        # "Center on STS-1"
+        return (
+            org_word(left[-1])
+            and not (nxt.isupper() or any(c.isdigit() for c in nxt))
+            and nxt not in _WEEKDAY_MONTH
+        )
     if not conns & _PARTICLES:
         if conns & {"and", "&", "und"}:
             # "Kenya and Haiti" are two names; "Museum and Art Gallery" is one; so is
@@ -236,7 +254,14 @@ def _split_run(toks: list[Token], i: int, j: int) -> list[tuple[int, int]]:
             )
             # "Center on Poverty and Inequality", "Institute of Science and Technology": the
             # field after a head word goes on over "and".
-            field_goes_on = (
+            # "Irene de Borbón y Grecia", "Ortega y Gasset": one person's two surnames.
+            double_surname = (
+                w.lower() == "y"
+                and any(x.lower() in ("de", "del") for x in left)
+                and 0 < len(right) <= 2
+                and not any(org_word(x) for x in words)
+            )
+            field_goes_on = double_surname or (
                 0 < len(right) <= 2
                 and not any(org_word(x) for x in right)
                 and not place_name(" ".join(right))
