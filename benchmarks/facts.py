@@ -5,13 +5,18 @@
     python benchmarks/facts.py --set heldout    # only the held-out articles (heldout/)
     python benchmarks/facts.py --set tuning     # only the articles the extractor was tuned on
     python benchmarks/facts.py --set blind      # only the newest, untouched batch (blind/)
+    python benchmarks/facts.py --set dev        # articles of new kinds gathered for tuning (dev/)
 
 For every ``<slug>.txt`` there is a ``<slug>.key.json`` written from the article by hand:
 people (with the roles the article gives), organisations (with acronyms), places, key
 figures, dates and direct quotes with their speakers; ``*_optional`` lists name things an
 extractor may find without being wrong (they count neither way). Prints, per kind,
 precision and recall, the quote-speaker and person-role accuracy, the misses, and the time
-to analyse a 3,000-word article. ``tests/analysis/test_eval_floor.py`` holds the floors.
+to analyse a 3,000-word article; the key-facts box's precision (the share of featured facts
+that are right: named in the key, a person's role not wrong, a figure saying what it counts,
+a quote with its right speaker); and for every named rule or cue (a fact's ``evidence``)
+how many facts it found and how many of them are right. ``tests/analysis/test_eval_floor.py``
+holds the floors.
 
 The set has three parts: the articles directly in the folder (the "tuning" set, which the
 extractor's rules were developed against); ``blind/``, the newest batch, whose keys were
@@ -84,6 +89,9 @@ class Report:
     # The key-facts box: featured facts, and those of them that are right.
     boxed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     boxed_ok: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    # Per named rule or cue (a fact's ``evidence``): facts it found, and those that are right.
+    rule_fired: dict[str, int] = field(default_factory=dict)
+    rule_right: dict[str, int] = field(default_factory=dict)
 
     @property
     def box_precision(self) -> float:
@@ -331,6 +339,11 @@ def evaluate_article(path: Path, report: Report) -> None:
             wrong.add(q.id)  # the box gives a quote with its speaker
 
     for f in article.facts:
+        for rule in f.evidence:
+            name = f"{f.kind}:{rule}"
+            report.rule_fired[name] = report.rule_fired.get(name, 0) + 1
+            if f.id not in wrong:
+                report.rule_right[name] = report.rule_right.get(name, 0) + 1
         if f.featured:
             report.boxed[f.kind] += 1
             if f.id in wrong:
@@ -461,6 +474,10 @@ def main(argv: list[str]) -> int:
         f"person-role accuracy   {report.role_accuracy:.2f} ({report.role_ok}/{report.role_total})"
     )
     print(f"invented quotes        {report.invented_quotes}")
+    print(f"\n{'rule or cue (kind:name)':<36} {'fired':>6} {'right':>6} {'share':>6}")
+    for name in sorted(report.rule_fired, key=lambda n: (-report.rule_fired[n], n)):
+        fired, right = report.rule_fired[name], report.rule_right.get(name, 0)
+        print(f"{name:<36} {fired:>6} {right:>6} {right / fired:>6.2f}")
     words, seconds = time_long_article()
     print(f"\nanalysing a {words}-word article: {seconds * 1000:.0f} ms (median of 5)")
     if "--quiet" not in argv:
