@@ -26,7 +26,21 @@ from typing import Any
 import pytest
 
 from docexport import load
-from docexport.analysis import analyse_article, dates, entities, figures, quotes, summary
+from docexport.analysis import (
+    acronyms,
+    analyse_article,
+    classify,
+    cues,
+    dates,
+    entities,
+    figures,
+    mentions,
+    quotes,
+    roles,
+    summary,
+    titles,
+    worldscripts,
+)
 from docexport.analysis.sentences import (
     MAX_SENTENCE_CHARS,
     article_blocks,
@@ -47,9 +61,25 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "quotes and speakers": lambda n: "“a b c d e f,” said Aab Bcd. " * (n // 30),
     "elisions": lambda n: "l’A" * (n // 3),
     "of-chains": lambda n: "Bank of " * (n // 8),
+    "tickers": lambda n: "Aab Corp (AB.NS) " * (n // 17),
+    "arabic": lambda n: "وزارة الخارجية في عمان ١٩ آب " * (n // 30),
+    "chinese": lambda n: "伦敦2014年10月14日3000万记录" * (n // 20),
 }
 
-_MODULES: tuple[ModuleType, ...] = (entities, figures, dates, quotes, summary)
+_MODULES: tuple[ModuleType, ...] = (
+    acronyms,
+    classify,
+    cues,
+    dates,
+    entities,
+    figures,
+    mentions,
+    quotes,
+    roles,
+    summary,
+    titles,
+    worldscripts,
+)
 
 
 class _Meter:
