@@ -23,6 +23,64 @@ _ACR_REV = re.compile(
 )
 
 
+def _spelled_words(words: list[str], letters: list[str]) -> tuple[list[str], int]:
+    """The words before an acronym that spell it, last letter first; and how many of its
+    letters were left unspelled."""
+    picked: list[str] = []
+    k = len(words) - 1
+    li = len(letters) - 1
+    while k >= 0 and li >= 0:
+        w = words[k]
+        if w.lower() in _CONNECTORS:
+            picked.insert(0, w)
+            k -= 1
+            continue
+        if not (w[0].isupper() or w[0].isdigit() or w[0].upper() == letters[li]):
+            break  # lower-case words count only as initials: "Union démocratique du centre"
+        if w[0].upper() == letters[li]:
+            li -= 1
+        elif not (li + 1 < len(letters) and letters[li + 1] in w[1:].upper()):
+            break
+        picked.insert(0, w)
+        k -= 1
+    return picked, li + 1
+
+
+_INITIALS_RUN = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|de|del|des|du|para|pour|el|la|le|les|"
+    r"der|die|das|für)\s+){0,2}){2,8})$"
+)
+
+
+def _unordered_initials(
+    si: int, before: str, acr: str, letters: list[str], end: int, out: list[Mention]
+) -> None:
+    """A name whose initials are the acronym's letters in another order (translated)."""
+    run = _INITIALS_RUN.search(before + " ")
+    if not run:
+        return
+    cand = [w for w in run.group(1).split() if w[0].isupper()]
+    for n in range(len(cand), 1, -1):
+        sub = cand[-n:]
+        if sorted(w[0] for w in sub) == sorted(letters):
+            first = run.group(1).find(sub[0])
+            name = run.group(1)[first:].strip()
+            s0 = len(before) - len(run.group(1).rstrip()) + first
+            out.append(
+                Mention(
+                    "organisation",
+                    name,
+                    si,
+                    max(s0 - 1, 0),
+                    end,
+                    acronym=acr,
+                    evidence={"acronym"},
+                    rule="acronym-definition",
+                )
+            )
+            return
+
+
 def _acronym_definitions(si: int, text: str, out: list[Mention]) -> None:
     """ "Multinational Security Support (MSS) Mission" -> organisation with its acronym."""
     for m in _ACR_DEF.finditer(text):
@@ -33,51 +91,10 @@ def _acronym_definitions(si: int, text: str, out: list[Mention]) -> None:
         if not words:
             continue
         letters = [c for c in acr if c.isupper() or c.isdigit()]
-        picked: list[str] = []
-        k = len(words) - 1
-        li = len(letters) - 1
-        while k >= 0 and li >= 0:
-            w = words[k]
-            if w.lower() in _CONNECTORS:
-                picked.insert(0, w)
-                k -= 1
-                continue
-            if not (w[0].isupper() or w[0].isdigit() or w[0].upper() == letters[li]):
-                break  # lower-case words count only as initials: "Union démocratique du centre"
-            if w[0].upper() == letters[li]:
-                li -= 1
-            elif not (li + 1 < len(letters) and letters[li + 1] in w[1:].upper()):
-                break
-            picked.insert(0, w)
-            k -= 1
-        if li >= 0 or not picked:
+        picked, left = _spelled_words(words, letters)
+        if left or not picked:
             # Initials in another order (names translated from another language): "UAAR".
-            run = re.search(
-                r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|de|del|des|du|para|pour|el|la|le|les|"
-                r"der|die|das|für)\s+){0,2}){2,8})$",
-                before + " ",
-            )
-            if run:
-                cand = [w for w in run.group(1).split() if w[0].isupper()]
-                for n in range(len(cand), 1, -1):
-                    sub = cand[-n:]
-                    if sorted(w[0] for w in sub) == sorted(letters):
-                        first = run.group(1).find(sub[0])
-                        name = run.group(1)[first:].strip()
-                        s0 = len(before) - len(run.group(1).rstrip()) + first
-                        out.append(
-                            Mention(
-                                "organisation",
-                                name,
-                                si,
-                                max(s0 - 1, 0),
-                                m.end(),
-                                acronym=acr,
-                                evidence={"acronym"},
-                                rule="acronym-definition",
-                            )
-                        )
-                        break
+            _unordered_initials(si, before, acr, letters, m.end(), out)
             continue
         while picked and (picked[0].lower() in _CONNECTORS or not picked[0][0].isupper()):
             picked.pop(0)

@@ -175,27 +175,33 @@ def summarise(article: Article, sentences: tuple[Sentence, ...]) -> tuple[str, .
             break
         add_new(s.text)
     if sum(len(s.text.split()) for s in sentences) > LONG_ENOUGH_WORDS:
-        # An article of some length always gets three points: any new sentence in reading
-        # order, shorter or longer ones included (never a dangling or repeated one).
-        for s in sentences:
-            if len(points) >= MIN_POINTS:
-                break
-            point = clean_point(s.text)
-            if (
-                s.block != STANDFIRST_ID
-                and 4 <= len(point.split()) <= 80
-                and _balanced(point)
-                and not _DANGLING.match(point)
-                and not any(_similar(point, p) for p in points)
-                and not any(_similar(point, t) for t in shown)
-                and not _restates(point, shown_words)
-            ):
-                points.append(point)
+        _fill_to_minimum(points, sentences, shown, shown_words)
     for s in (*ranked, *own):  # a short article: say what it says, even if the standfirst did
         if len(points) >= MIN_POINTS:
             break
         add(s.text)
     return tuple(points)
+
+
+def _fill_to_minimum(
+    points: list[str], sentences: tuple[Sentence, ...], shown: list[str], shown_words: set[str]
+) -> None:
+    """An article of some length always gets three points: any new sentence in reading
+    order, shorter or longer ones included (never a dangling or repeated one)."""
+    for s in sentences:
+        if len(points) >= MIN_POINTS:
+            return
+        point = clean_point(s.text)
+        if (
+            s.block != STANDFIRST_ID
+            and 4 <= len(point.split()) <= 80
+            and _balanced(point)
+            and not _DANGLING.match(point)
+            and not any(_similar(point, p) for p in points)
+            and not any(_similar(point, t) for t in shown)
+            and not _restates(point, shown_words)
+        ):
+            points.append(point)
 
 
 def _ranked(sentences: tuple[Sentence, ...], skip: set[str]) -> list[Sentence]:
