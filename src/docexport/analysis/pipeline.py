@@ -321,25 +321,38 @@ def _dates(ctx: _Ctx, prefix: str, latin: bool = True, language: str = "en") -> 
     return out
 
 
-def _quotes(
-    ctx: _Ctx, prefix: str, people: list[PersonEntity], orgs: list[OrgEntity]
-) -> list[AnyFact]:
-    # Every place a speaker can be named, in block coordinates.
+def _speaker_spans(
+    ctx: _Ctx, people: list[PersonEntity], orgs: list[OrgEntity]
+) -> dict[str, list[NamedSpan]]:
+    """Every place a speaker can be named, in block coordinates, by block."""
     spans: dict[str, list[NamedSpan]] = {}
-    for p in people:
-        for m in p.mentions:
+    named: list[tuple[str, list[Mention], str]] = [
+        *((p.name, p.mentions, "person") for p in people),
+        *((o.name, o.mentions, "organisation") for o in orgs),
+    ]
+    for name, mentions, kind in named:
+        for m in mentions:
             s = ctx.sentences[m.sentence]
             spans.setdefault(s.block, []).append(
-                NamedSpan(p.name, s.start + m.start, s.start + m.end, "person")
-            )
-    for o in orgs:
-        for m in o.mentions:
-            s = ctx.sentences[m.sentence]
-            spans.setdefault(s.block, []).append(
-                NamedSpan(o.name, s.start + m.start, s.start + m.end, "organisation")
+                NamedSpan(name, s.start + m.start, s.start + m.end, kind)
             )
     for v in spans.values():
         v.sort(key=lambda sp: sp.start)
+    return spans
+
+
+def _a_quotation(text: str, speaker: str | None) -> bool:
+    """A quotation, not a quoted phrase ("fake news"): long enough, or given to someone."""
+    words = _word_count(text)
+    if words < _MIN_QUOTE_WORDS and not (speaker and words >= 3):
+        return False
+    return speaker is not None or words >= 8
+
+
+def _quotes(
+    ctx: _Ctx, prefix: str, people: list[PersonEntity], orgs: list[OrgEntity]
+) -> list[AnyFact]:
+    spans = _speaker_spans(ctx, people, orgs)
     speakers_of_blocks = {b.id: b.speaker for b in ctx.article.body if isinstance(b, BlockQuote)}
     out: list[AnyFact] = []
     topic: str | None = None
@@ -375,11 +388,8 @@ def _quotes(
                 previous_quote = (q.end, speaker)
                 if q.open_end:
                     running_on = speaker
-                words = _word_count(q.text)
-                if words < _MIN_QUOTE_WORDS and not (speaker and words >= 3):
+                if not _a_quotation(q.text, speaker):
                     continue
-                if speaker is None and words < 8:
-                    continue  # a quoted phrase, not a quotation
                 si = index_of[s.id]
                 out.append(
                     Quote(
