@@ -8,6 +8,7 @@ Ph.D., chief of the ... Unit". A role is a title or a noun phrase of at most
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import pairwise
 
 from . import lexicon as lx
@@ -35,107 +36,209 @@ _CAP_PHRASE_AFTER = re.compile(
 )
 
 
-def appositive_role(text: str, start: int, end: int) -> str | None:
-    """A role written next to a name: "X, chairman of Y," or "the mayor of Z, X"."""
+def _noun_before(text: str, start: int, end: int) -> str | None:
+    """ "chief geologist John Smith": role nouns right before the name."""
     direct = _ROLE_BEFORE_DIRECT.search(text[:start])
-    if direct:
-        words = direct.group(1).split()
-        # keep the trailing words that form the role ("chief geologist")
-        while words and not _role_noun(words[0]):
-            words = words[1:]
-        if words and _role_noun(words[-1]):
-            role = " ".join(words)
-            return role[:-1] if role.endswith("s") and role[:-1] in lx.ROLE_NOUNS else role
+    if not direct:
+        return None
+    words = direct.group(1).split()
+    # keep the trailing words that form the role ("chief geologist")
+    while words and not _role_noun(words[0]):
+        words = words[1:]
+    if words and _role_noun(words[-1]):
+        role = " ".join(words)
+        return role[:-1] if role.endswith("s") and role[:-1] in lx.ROLE_NOUNS else role
+    return None
+
+
+def _post_nominal(text: str, start: int, end: int) -> str | None:
+    """ "Jane Roe, MP,"."""
     post = re.match(r",\s*([A-Z][A-Za-z]{1,3})\b", text[end:])
-    if post and post.group(1) in lx.POST_NOMINALS:
-        return post.group(1)
-    # A place or body qualifying a role noun: "Hernan Dario Gomez, Panama coach, said".
-    qualified = re.match(
-        r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*))\s*,",
-        text[end:],
-    )
-    if qualified and _role_noun(qualified.group(2)):
-        return qualified.group(1)
-    # A degree between name and role: "Vincent Munster, Ph.D., chief of the ... Unit".
-    degree = re.match(
-        r",\s*(?:Ph\.\s?D|M\.\s?D|D\.\s?Phil|M\.\s?P\.\s?H|Jr|Sr)\.?(?=\s*,)", text[end:]
-    )
-    if degree:
-        end += degree.end()
-    # A capitalised title without an article: "David F. Reames, Special Agent in Charge, DEA".
-    bare_title = _CAP_PHRASE_AFTER.match(text[end:])
-    if bare_title and bare_title.group(1).split()[0] not in lx.GIVEN_NAMES:
-        words = bare_title.group(1).split()
-        if bare_title.group(1).rstrip(".") not in {c.rstrip(".") for c in lx.COURTESY} and any(
-            _match_title(words, k) == len(words) - k for k in range(len(words))
-        ):
-            return bare_title.group(1)
-    cap_after = re.match(
-        r",\s+(?:the|a|an)\s+((?:[A-Z][\w'’.&-]*\s+){0,3}?[A-Z][\w-]*(?:\s+of\s+[A-Z][\w]*)?)\s*,",
-        text[end:],
-    )
-    if cap_after:
-        head = cap_after.group(1)
-        if (
-            any(t in head for t in lx.TITLES if t[0].isupper() and len(t) > 3)
-            or head.split()[-1] in _TITLE_SET
-            or head.split()[-1] in lx.POST_NOMINALS  # "an Ottawa New Democrat MP"
-        ) and head.split()[0] not in lx.GIVEN_NAMES:
-            return head
-    cap_before = re.search(
-        r"(?:^|\s)((?:[A-Z][\w'’-]*\s+){0,2}?(?:" + _TITLE_ALT + r")),\s+$", text[:start]
-    )
-    if cap_before:
-        return cap_before.group(1).strip()
-    als = re.search(r"\b(?:Als|As|En tant que|Como)\s+([A-ZÄÖÜ][\wäöüß-]+)\s+\w+\s+$", text[:start])
+    return post.group(1) if post and post.group(1) in lx.POST_NOMINALS else None
+
+
+_QUALIFIED = re.compile(
+    r",\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*))\s*,"
+)
+
+
+def _qualified_noun(text: str, start: int, end: int) -> str | None:
+    """A place or body qualifying a role noun: "Hernan Dario Gomez, Panama coach, said"."""
+    qualified = _QUALIFIED.match(text, end)
+    return qualified.group(1) if qualified and _role_noun(qualified.group(2)) else None
+
+
+_DEGREE = re.compile(r",\s*(?:Ph\.\s?D|M\.\s?D|D\.\s?Phil|M\.\s?P\.\s?H|Jr|Sr)\.?(?=\s*,)")
+
+
+def _past_degree(text: str, end: int) -> int:
+    """A degree between name and role: "Vincent Munster, Ph.D., chief of the ... Unit"."""
+    degree = _DEGREE.match(text, end)
+    return end + degree.end() - degree.start() if degree else end
+
+
+def _capitalised_title_after(text: str, start: int, end: int) -> str | None:
+    """ "David F. Reames, Special Agent in Charge, DEA"."""
+    bare_title = _CAP_PHRASE_AFTER.match(text[_past_degree(text, end) :])
+    if not bare_title or bare_title.group(1).split()[0] in lx.GIVEN_NAMES:
+        return None
+    words = bare_title.group(1).split()
+    if bare_title.group(1).rstrip(".") not in {c.rstrip(".") for c in lx.COURTESY} and any(
+        _match_title(words, k) == len(words) - k for k in range(len(words))
+    ):
+        return bare_title.group(1)
+    return None
+
+
+_CAP_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+((?:[A-Z][\w'’.&-]*\s+){0,3}?[A-Z][\w-]*(?:\s+of\s+[A-Z][\w]*)?)\s*,"
+)
+
+
+def _titled_noun_phrase_after(text: str, start: int, end: int) -> str | None:
+    """ "Paul Dewar, an Ottawa New Democrat MP,"."""
+    cap_after = _CAP_AFTER.match(text[_past_degree(text, end) :])
+    if not cap_after:
+        return None
+    head = cap_after.group(1)
+    if (
+        any(t in head for t in lx.TITLES if t[0].isupper() and len(t) > 3)
+        or head.split()[-1] in _TITLE_SET
+        or head.split()[-1] in lx.POST_NOMINALS
+    ) and head.split()[0] not in lx.GIVEN_NAMES:
+        return head
+    return None
+
+
+_CAP_BEFORE = re.compile(r"(?:^|\s)((?:[A-Z][\w'’-]*\s+){0,2}?(?:" + _TITLE_ALT + r")),\s+$")
+
+
+def _title_before_comma(text: str, start: int, end: int) -> str | None:
+    """ "Foreign Minister, Jane Roe"."""
+    cap_before = _CAP_BEFORE.search(text[:start])
+    return cap_before.group(1).strip() if cap_before else None
+
+
+_AS_TITLE = re.compile(r"\b(?:Als|As|En tant que|Como)\s+([A-ZÄÖÜ][\wäöüß-]+)\s+\w+\s+$")
+
+
+def _as_title(text: str, start: int, end: int) -> str | None:
+    """ "Als Bürgermeister hat X ...", "As Chancellor, X"."""
+    als = _AS_TITLE.search(text[:start])
     if als and (_is_title_word(als.group(1)) or als.group(1) in _TITLE_SET):
         return als.group(1)
-    clause = re.search(
-        r"(?:^|[.;:]\s|\s)((?:the|a|an|le|la|el|its|his|her)\s[^,;:.]{3,80}),\s+$",
-        text[:start],
-        re.I,
-    )
+    return None
+
+
+_CLAUSE_BEFORE = re.compile(
+    r"(?:^|[.;:]\s|\s)((?:the|a|an|le|la|el|its|his|her)\s[^,;:.]{3,80}),\s+$", re.I
+)
+
+
+def _noun_phrase_before_comma(text: str, start: int, end: int) -> str | None:
+    """ "the mayor of Z, X"."""
+    clause = _CLAUSE_BEFORE.search(text[:start])
     if clause and _has_role_noun(clause.group(1)) and not re.search(r"[.!?]\s", clause.group(1)):
         role = _clean_role(clause.group(1))
         if role and len(role.split()) <= 12:
             return role
-    de_after = re.match(
-        r",\s+([A-ZÄÖÜ][\wäöüß-]+(?:\s+(?:von|der|des|vom)\s+(?:[A-Z][\w-]*\s?){1,4})?)", text[end:]
-    )
+    return None
+
+
+_DE_AFTER = re.compile(
+    r",\s+([A-ZÄÖÜ][\wäöüß-]+(?:\s+(?:von|der|des|vom)\s+(?:[A-Z][\w-]*\s?){1,4})?)"
+)
+
+
+def _german_title_after(text: str, start: int, end: int) -> str | None:
+    """ "X, Vorsitzender der Partei,"."""
+    de_after = _DE_AFTER.match(text[_past_degree(text, end) :])
     if de_after and _is_title_word(de_after.group(1).split()[0]):
         return de_after.group(1).strip()
-    after = _ROLE_AFTER.match(text[end:])
+    return None
+
+
+def _noun_phrase_after(text: str, start: int, end: int) -> str | None:
+    """ "X, chairman of Y,"."""
+    after = _ROLE_AFTER.match(text[_past_degree(text, end) :])
     if (
         after
         and _has_role_noun(after.group(1))
         and not re.match(r"(?:who|which|that|where|and|but)\b", after.group(1))
+        and len(after.group(1).split()) <= 14
     ):
-        words = after.group(1).split()
-        if len(words) <= 14:
-            return _clean_role(after.group(1))
+        return _clean_role(after.group(1))
+    return None
+
+
+def _noun_phrase_before(text: str, start: int, end: int) -> str | None:
+    """ "..., said the company's chief executive, X"."""
     before = _ROLE_BEFORE_COMMA.search(text[:start])
-    if before and _has_role_noun(before.group(1)):
-        last = re.findall(r"[a-zà-ÿ\-]+", before.group(1))
-        if last and (
-            _role_noun(last[-1])
-            or any(f" {p} " in before.group(1) for p in ("of", "for", "de", "du", "des", "at"))
-        ):
-            return _clean_role(before.group(1))
-    cap_role = re.search(
-        r"\b(?:der|die|den|dem|des|ein|eine|einer)\s+((?:[A-ZÄÖÜ][\wäöüß-]*)(?:\s+(?:des|der|von|vom|für)\s+[\wäöüßÄÖÜ-]+)?),\s+(?:(?:Dr|Prof)\.\s+)?$",
-        text[:start],
-    )
+    if not (before and _has_role_noun(before.group(1))):
+        return None
+    last = re.findall(r"[a-zà-ÿ\-]+", before.group(1))
+    if last and (
+        _role_noun(last[-1])
+        or any(f" {p} " in before.group(1) for p in ("of", "for", "de", "du", "des", "at"))
+    ):
+        return _clean_role(before.group(1))
+    return None
+
+
+_GERMAN_TITLE_BEFORE = re.compile(
+    r"\b(?:der|die|den|dem|des|ein|eine|einer)\s+((?:[A-ZÄÖÜ][\wäöüß-]*)"
+    r"(?:\s+(?:des|der|von|vom|für)\s+[\wäöüßÄÖÜ-]+)?),\s+(?:(?:Dr|Prof)\.\s+)?$"
+)
+
+
+def _german_title_before(text: str, start: int, end: int) -> str | None:
+    """ "der Vorsitzende der Partei, X"."""
+    cap_role = _GERMAN_TITLE_BEFORE.search(text[:start])
     if cap_role and _is_title_word(cap_role.group(1).split()[0]):
         return cap_role.group(1)
-    # "X was forced to resign as Foreign Affairs minister", "X, who served as finance minister"
-    held = re.match(
-        r"\s+(?:,\s*who\s+)?(?:was|is|had been|has been|became|becomes|served|serves|"
-        r"resigned|quit|stepped down|remains)\b[^.;,]{0,30}?\bas\s+(?:the\s+)?"
-        r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Za-z][\w-]*)",
-        text[end:],
-    )
+    return None
+
+
+_HELD = re.compile(
+    r"\s+(?:,\s*who\s+)?(?:was|is|had been|has been|became|becomes|served|serves|"
+    r"resigned|quit|stepped down|remains)\b[^.;,]{0,30}?\bas\s+(?:the\s+)?"
+    r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Za-z][\w-]*)"
+)
+
+
+def _held_as(text: str, start: int, end: int) -> str | None:
+    """ "X was forced to resign as Foreign Affairs minister", "X, who served as finance
+    minister"."""
+    held = _HELD.match(text[_past_degree(text, end) :])
     if held and (_role_noun(held.group(1).split()[-1]) or held.group(1).split()[-1] in _TITLE_SET):
         return held.group(1)
+    return None
+
+
+# The role cues in the order they are tried; the first that finds a role gives it.
+ROLE_CUES: tuple[Callable[[str, int, int], str | None], ...] = (
+    _noun_before,
+    _post_nominal,
+    _qualified_noun,
+    _capitalised_title_after,
+    _titled_noun_phrase_after,
+    _title_before_comma,
+    _as_title,
+    _noun_phrase_before_comma,
+    _german_title_after,
+    _noun_phrase_after,
+    _noun_phrase_before,
+    _german_title_before,
+    _held_as,
+)
+
+
+def appositive_role(text: str, start: int, end: int) -> str | None:
+    """A role written next to a name: "X, chairman of Y," or "the mayor of Z, X"."""
+    for cue in ROLE_CUES:
+        role = cue(text, start, end)
+        if role:
+            return role
     return None
 
 
