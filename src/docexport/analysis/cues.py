@@ -6,6 +6,7 @@ lists, this module the tests on single words built from them.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import lexicon as lx
@@ -128,6 +129,8 @@ _BODY_NOUNS = frozenset(
 )
 
 
+# Word tests run for every word of every run: memoised (a word's answer never changes).
+@functools.lru_cache(maxsize=8192)
 def _is_title_word(word: str) -> bool:
     low = word.lower()
     return word[:1].isupper() and any(
@@ -153,6 +156,7 @@ _ORG_SUFFIXES = (
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def org_word(word: str) -> bool:
     """An organisation head word, also as the end of a compound ("EU-Kommission", "Volkspartei")."""
     if word in lx.ORG_WORDS:
