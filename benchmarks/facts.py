@@ -184,7 +184,8 @@ def evaluate_article(path: Path, report: Report) -> None:
 
     key = json.loads(path.with_suffix("").with_suffix(".key.json").read_text(encoding="utf-8"))
     slug = key["slug"]
-    raw = load(path, analyse=False).articles[0]
+    # A feed holds several items: the key says which one it is about ("item", from 1).
+    raw = load(path, analyse=False).articles[int(key.get("item", 1)) - 1]
     raw = dataclasses.replace(raw, published=key.get("published"))
     article = analyse_article(raw, index=1)
     report.articles += 1
@@ -367,9 +368,17 @@ BLIND = ARTICLES / "blind"
 DEV = ARTICLES / "dev"
 
 
+_INPUT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom")
+
+
 def _inputs(folder: Path) -> list[Path]:
-    """The articles of a folder: plain text and saved pages (each with its ``.key.json``)."""
-    return sorted([*folder.glob("*.txt"), *folder.glob("*.html")])
+    """The articles of a folder: any input docexport reads (plain text, Markdown, saved
+    pages, feeds) that has its ``<name>.key.json``."""
+    return sorted(
+        p
+        for p in folder.glob("*")
+        if p.suffix in _INPUT_SUFFIXES and p.with_suffix("").with_suffix(".key.json").exists()
+    )
 
 
 def article_paths(which: str = "all") -> list[Path]:
