@@ -5,13 +5,18 @@
     python benchmarks/facts.py --set heldout    # only the held-out articles (heldout/)
     python benchmarks/facts.py --set tuning     # only the articles the extractor was tuned on
     python benchmarks/facts.py --set blind      # only the newest, untouched batch (blind/)
+    python benchmarks/facts.py --set dev        # articles of new kinds gathered for tuning (dev/)
 
 For every ``<slug>.txt`` there is a ``<slug>.key.json`` written from the article by hand:
 people (with the roles the article gives), organisations (with acronyms), places, key
 figures, dates and direct quotes with their speakers; ``*_optional`` lists name things an
 extractor may find without being wrong (they count neither way). Prints, per kind,
 precision and recall, the quote-speaker and person-role accuracy, the misses, and the time
-to analyse a 3,000-word article. ``tests/analysis/test_eval_floor.py`` holds the floors.
+to analyse a 3,000-word article; the key-facts box's precision (the share of featured facts
+that are right: named in the key, a person's role not wrong, a figure saying what it counts,
+a quote with its right speaker); and for every named rule or cue (a fact's ``evidence``)
+how many facts it found and how many of them are right. ``tests/analysis/test_eval_floor.py``
+holds the floors.
 
 The set has three parts: the articles directly in the folder (the "tuning" set, which the
 extractor's rules were developed against); ``blind/``, the newest batch, whose keys were
@@ -81,6 +86,17 @@ class Report:
     misses: list[str] = field(default_factory=list)
     articles: int = 0
     languages: dict[str, int] = field(default_factory=dict)
+    # The key-facts box: featured facts, and those of them that are right.
+    boxed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    boxed_ok: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    # Per named rule or cue (a fact's ``evidence``): facts it found, and those that are right.
+    rule_fired: dict[str, int] = field(default_factory=dict)
+    rule_right: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def box_precision(self) -> float:
+        total = sum(self.boxed.values())
+        return sum(self.boxed_ok.values()) / total if total else 1.0
 
     @property
     def speaker_accuracy(self) -> float:
@@ -116,8 +132,10 @@ def _score_named(
     facts: list[Any],
     report: Report,
     slug: str,
+    wrong: set[str],
 ) -> dict[int, Any]:
-    """Recall over required items, precision over extracted facts; returns key index -> fact."""
+    """Recall over required items, precision over extracted facts; returns key index -> fact.
+    The ids of facts that match nothing in the key are added to ``wrong``."""
     count = report.counts[kind]
     if kind == "place":
         key_sets = [_alternatives(p) for p in key_items]
@@ -135,6 +153,7 @@ def _score_named(
             continue
         else:
             count.ext_fp += 1
+            wrong.add(fact.id)
             report.misses.append(f"{slug}: extra {kind} {fact.text!r}")
     count.total += len(key_items)
     count.tp += len(found)
@@ -165,15 +184,23 @@ def evaluate_article(path: Path, report: Report) -> None:
 
     key = json.loads(path.with_suffix("").with_suffix(".key.json").read_text(encoding="utf-8"))
     slug = key["slug"]
-    raw = load(path, analyse=False).articles[0]
+    # A feed holds several items: the key says which one it is about ("item", from 1).
+    raw = load(path, analyse=False).articles[int(key.get("item", 1)) - 1]
     raw = dataclasses.replace(raw, published=key.get("published"))
     article = analyse_article(raw, index=1)
     report.articles += 1
     report.languages[article.language or "?"] = report.languages.get(article.language or "?", 0) + 1
     by_kind: dict[str, list[Any]] = {k: [f for f in article.facts if f.kind == k] for k in KINDS}
 
+    wrong: set[str] = set()  # ids of facts the box must not show
     people = _score_named(
-        "person", key["people"], key.get("people_optional", []), by_kind["person"], report, slug
+        "person",
+        key["people"],
+        key.get("people_optional", []),
+        by_kind["person"],
+        report,
+        slug,
+        wrong,
     )
     for n, item in enumerate(key["people"]):
         if item.get("roles") and n in people:
@@ -182,6 +209,8 @@ def evaluate_article(path: Path, report: Report) -> None:
             if role and any(norm(r) in role or role in norm(r) for r in item["roles"]):
                 report.role_ok += 1
             else:
+                if role:
+                    wrong.add(people[n].id)  # a wrong role is a wrong line in the box
                 report.misses.append(
                     f"{slug}: role of {item['name']!r}: got {people[n].role!r}, "
                     f"want one of {item['roles']}"
@@ -193,9 +222,16 @@ def evaluate_article(path: Path, report: Report) -> None:
         by_kind["organisation"],
         report,
         slug,
+        wrong,
     )
     _score_named(
-        "place", key["places"], key.get("places_optional", []), by_kind["place"], report, slug
+        "place",
+        key["places"],
+        key.get("places_optional", []),
+        by_kind["place"],
+        report,
+        slug,
+        wrong,
     )
 
     # Figures: by value (and unit when both sides give one).
@@ -217,6 +253,9 @@ def evaluate_article(path: Path, report: Report) -> None:
             count.ext_ok += 1
         else:
             count.ext_fp += 1
+            wrong.add(f.id)
+        if not (f.label or f.unit):
+            wrong.add(f.id)  # a bare number says nothing in the box
 
     # Dates: by text or ISO form.
     count = report.counts["date"]
@@ -248,6 +287,7 @@ def evaluate_article(path: Path, report: Report) -> None:
             count.ext_ok += 1
         elif not _date_hit(d, key.get("dates_optional", [])):
             count.ext_fp += 1
+            wrong.add(d.id)
             report.misses.append(f"{slug}: extra date {d.text!r}")
 
     # Quotes: by text; the speaker must match; nothing may be invented.
@@ -272,6 +312,7 @@ def evaluate_article(path: Path, report: Report) -> None:
             if _speaker_ok(hit[0].speaker, item["speaker"], key):
                 report.speaker_ok += 1
             else:
+                wrong.add(hit[0].id)
                 report.misses.append(
                     f"{slug}: speaker of {item['text'][:40]!r}: got {hit[0].speaker!r}, "
                     f"want {item['speaker']!r}"
@@ -279,6 +320,7 @@ def evaluate_article(path: Path, report: Report) -> None:
     every = key["quotes"] + key.get("quotes_optional", [])
     for q in by_kind["quote"]:
         if alnum(q.text) not in text_of_article:
+            wrong.add(q.id)
             report.invented_quotes += 1
             report.misses.append(f"{slug}: INVENTED quote {q.text[:50]!r}")
         if any(
@@ -287,22 +329,68 @@ def evaluate_article(path: Path, report: Report) -> None:
             count.ext_ok += 1
         else:
             count.ext_fp += 1
+            wrong.add(q.id)
             report.misses.append(f"{slug}: extra quote {q.text[:50]!r}")
+        speakers = [
+            i.get("speaker")
+            for i in every
+            if alnum(i["text"]) in alnum(q.text) or alnum(q.text) in alnum(i["text"])
+        ]
+        if any(speakers) and not any(_speaker_ok(q.speaker, sp, key) for sp in speakers if sp):
+            wrong.add(q.id)  # the box gives a quote with its speaker
+
+    for f in article.facts:
+        for rule in f.evidence:
+            name = f"{f.kind}:{rule}"
+            report.rule_fired[name] = report.rule_fired.get(name, 0) + 1
+            if f.id not in wrong:
+                report.rule_right[name] = report.rule_right.get(name, 0) + 1
+        if f.featured:
+            report.boxed[f.kind] += 1
+            if f.id in wrong:
+                report.misses.append(f"{slug}: BOXED wrong {f.kind} {_fact_line(f)!r}")
+            else:
+                report.boxed_ok[f.kind] += 1
 
 
-SETS = ("all", "tuning", "heldout", "blind")
+def _fact_line(fact: Any) -> str:
+    detail = (
+        getattr(fact, "role", None)
+        or getattr(fact, "label", None)
+        or getattr(fact, "speaker", None)
+    )
+    return f"{fact.text[:50]}" + (f" ({detail})" if detail else "")
+
+
+SETS = ("all", "tuning", "heldout", "blind", "dev")
 HELDOUT = ARTICLES / "heldout"
 BLIND = ARTICLES / "blind"
+DEV = ARTICLES / "dev"
+
+
+_INPUT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom")
+
+
+def _inputs(folder: Path) -> list[Path]:
+    """The articles of a folder: any input docexport reads (plain text, Markdown, saved
+    pages, feeds) that has its ``<name>.key.json``."""
+    return sorted(
+        p
+        for p in folder.glob("*")
+        if p.suffix in _INPUT_SUFFIXES and p.with_suffix("").with_suffix(".key.json").exists()
+    )
 
 
 def article_paths(which: str = "all") -> list[Path]:
-    """The articles of one set: "tuning" (the folder itself), "heldout", "blind" or "all"."""
+    """The articles of one set: "tuning" (the folder itself), "heldout", "blind", "dev"
+    or "all"."""
     if which not in SETS:
         raise ValueError(f"unknown set {which!r}; choose one of {', '.join(SETS)}")
     sets = {
-        "tuning": sorted(ARTICLES.glob("*.txt")),
-        "heldout": sorted(HELDOUT.glob("*.txt")),
-        "blind": sorted(BLIND.glob("*.txt")),
+        "tuning": _inputs(ARTICLES),
+        "heldout": _inputs(HELDOUT),
+        "blind": _inputs(BLIND),
+        "dev": _inputs(DEV),
     }
     return sets[which] if which != "all" else [p for paths in sets.values() for p in paths]
 
@@ -310,7 +398,7 @@ def article_paths(which: str = "all") -> list[Path]:
 def evaluate(folder: Path | None = None, *, which: str = "all") -> Report:
     """Score the analysis over one folder's articles, or over a named set."""
     report = Report()
-    paths = sorted(folder.glob("*.txt")) if folder is not None else article_paths(which)
+    paths = _inputs(folder) if folder is not None else article_paths(which)
     for path in paths:
         evaluate_article(path, report)
     return report
@@ -370,12 +458,23 @@ def main(argv: list[str]) -> int:
     report = evaluate(which=which)
     langs = ", ".join(f"{k} {v}" for k, v in sorted(report.languages.items()))
     print(f"set: {which} - {report.articles} articles ({langs})\n")
-    print(f"{'kind':<13} {'precision':>9} {'recall':>7} {'found':>6} {'key':>5} {'extra':>6}")
+    print(
+        f"{'kind':<13} {'precision':>9} {'recall':>7} {'found':>6} {'key':>5} {'extra':>6}"
+        f" {'boxed':>6} {'box precision':>13}"
+    )
     for kind in KINDS:
         c = report.counts[kind]
+        boxed = report.boxed[kind]
+        box_p = report.boxed_ok[kind] / boxed if boxed else 1.0
         print(
             f"{kind:<13} {c.precision:>9.2f} {c.recall:>7.2f} {c.tp:>6} {c.total:>5} {c.ext_fp:>6}"
+            f" {boxed:>6} {box_p:>13.2f}"
         )
+    total_boxed = sum(report.boxed.values())
+    print(
+        f"{'all':<13} {'':>9} {'':>7} {'':>6} {'':>5} {'':>6} {total_boxed:>6}"
+        f" {report.box_precision:>13.2f}"
+    )
     print(
         f"\nquote-speaker accuracy {report.speaker_accuracy:.2f} "
         f"({report.speaker_ok}/{report.speaker_total})"
@@ -384,6 +483,10 @@ def main(argv: list[str]) -> int:
         f"person-role accuracy   {report.role_accuracy:.2f} ({report.role_ok}/{report.role_total})"
     )
     print(f"invented quotes        {report.invented_quotes}")
+    print(f"\n{'rule or cue (kind:name)':<36} {'fired':>6} {'right':>6} {'share':>6}")
+    for name in sorted(report.rule_fired, key=lambda n: (-report.rule_fired[n], n)):
+        fired, right = report.rule_fired[name], report.rule_right.get(name, 0)
+        print(f"{name:<36} {fired:>6} {right:>6} {right / fired:>6.2f}")
     words, seconds = time_long_article()
     print(f"\nanalysing a {words}-word article: {seconds * 1000:.0f} ms (median of 5)")
     if "--quiet" not in argv:

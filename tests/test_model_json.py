@@ -61,7 +61,15 @@ def test_every_block_inline_and_fact_kind_round_trips(seed_pack: Pack) -> None:
             Place(id="f3", text="Haiti"),
             Figure(id="f4", text="600", value=600.0, unit=None, label="police officers"),
             DateFact(id="f5", text="2025-2027", iso="2025/2027"),
-            Quote(id="f6", text="We will win.", speaker="A. Person", sentence="a1s1", score=0.5),
+            Quote(
+                id="f6",
+                text="We will win.",
+                speaker="A. Person",
+                sentence="a1s1",
+                score=0.5,
+                confidence=0.85,
+                evidence=("said-x", "title"),
+            ),
         ),
     )
     pack = dataclasses.replace(seed_pack, articles=(article,), marking="OFFICIAL")
@@ -70,7 +78,7 @@ def test_every_block_inline_and_fact_kind_round_trips(seed_pack: Pack) -> None:
 
 def test_json_contract_fields(seed_pack: Pack) -> None:
     data = json.loads(serialize.dumps(seed_pack))
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == "1.1"
     a = data["articles"][0]
     for key in (
         "headline",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .analysis.confidence import why_not_boxed
 from .model import Article, Pack
 from .renderers.briefing import fact_line, format_date
 
@@ -21,7 +22,7 @@ def show(pack: Pack) -> None:
             console.rule(f"article {i}")
         _article(console, article)
         table = Table(title="facts (ranked; * = in the key-facts box)", show_lines=False)
-        for col in ("", "kind", "fact", "detail", "sentence"):
+        for col in ("", "kind", "fact", "detail", "sentence", "conf"):
             table.add_column(col)
         for f in article.facts:
             line = fact_line(f)
@@ -31,8 +32,15 @@ def show(pack: Pack) -> None:
                 _esc(line.text),
                 _esc(line.detail or ""),
                 f.sentence or "",
+                f"{f.confidence:.2f}",
             )
         console.print(table)
+        left_out = [f for f in article.facts if not f.featured]
+        if left_out:
+            console.print("[bold]not boxed:[/bold]")
+        for f in left_out:
+            reason = why_not_boxed(f.kind, f.confidence, f.evidence)
+            console.print(f"  {f.kind} {_esc(fact_line(f).text)!s}: {_esc(reason)}")
 
 
 def _article(console: object, a: Article) -> None:

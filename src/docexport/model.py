@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Mark = Literal["emphasis", "strong", "code"]
 ParagraphRole = Literal["body", "lead", "background", "closing", "note"]
@@ -133,7 +133,10 @@ class Fact:
 
     ``sentence`` is the id of the :class:`Sentence` the fact came from;
     ``featured`` marks the facts the key-facts box shows (the analysis ranks
-    facts, most important first, and features the top ones).
+    facts, most important first, and features the top ones that are confident
+    enough to box). ``confidence`` (0 to 1) is how sure the analysis is that the
+    fact is right and says what it is, built from ``evidence``: the names of the
+    rules and cues that found it ("title", "gazetteer", "acronym-definition").
     """
 
     kind: ClassVar[FactKind]
@@ -142,6 +145,8 @@ class Fact:
     sentence: str | None = None
     score: float = 0.0
     featured: bool = False
+    confidence: float = 0.0
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -266,6 +266,114 @@ def _relative(text: str, pub: dt.date | None) -> str | None:
     return None
 
 
+_Hit = tuple[int, str, str | None]  # (start, surface, iso) of a date the pattern found
+
+
+def _full(kind: str, m: re.Match[str], pub: dt.date | None) -> _Hit | None:
+    if kind in ("iso", "numeric"):
+        return m.start(), m.group(0), dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
+    iso = dt.date(int(m["y"]), _month(m["mon"]), int(m["d"])).isoformat()
+    return m.start(), m.group(0), iso
+
+
+def _day_month(kind: str, m: re.Match[str], pub: dt.date | None) -> _Hit | None:
+    """ "13 June", "June 13" without a year: the publication's year."""
+    if kind in ("mdy", "dmy") and m.group("y"):
+        return _full(kind, m, pub)
+    surface = m.group(0)
+    mon = m["mon"]
+    if (
+        kind == "dmy"
+        and m.group("d")
+        and not m.group("y")
+        and mon.lower() == "may"
+        and not re.search(r"\d\s+May\b", surface)
+    ):
+        return None
+    if kind == "md" and (
+        (mon.lower() == "may" and not surface[0].isupper())
+        or (mon[0].islower() and mon.lower() in ("march", "may"))
+    ):
+        return None
+    if kind == "mdy":
+        return m.start(), surface, None
+    iso = f"{pub.year:04d}-{_month(mon):02d}-{int(m['d']):02d}" if pub else None
+    return m.start(), surface, iso
+
+
+def _month_alone(kind: str, m: re.Match[str], pub: dt.date | None) -> _Hit | None:
+    """ "in March", "this September": a month, resolved against the publication."""
+    name = m["mon"]
+    if name[0].islower() and name.lower() in ("may", "march", "august"):
+        return None  # "by may", "in march order": not months
+    if name.lower().rstrip(".") not in _MONTHS:
+        return None
+    mon = _month(name)
+    lead = m.group(0).split()[0].lower()
+    iso = None
+    if pub:
+        if lead in ("this", "next", "for"):
+            year = pub.year + (1 if lead == "next" and mon <= pub.month else 0)
+        else:
+            year = pub.year if mon <= pub.month else pub.year - 1
+        iso = f"{year:04d}-{mon:02d}"
+    if lead in ("this", "next", "last"):
+        return m.start(), m.group(0), iso  # "this September" is kept as written
+    return m.start("mon"), name, iso
+
+
+def _period(kind: str, m: re.Match[str], pub: dt.date | None) -> _Hit | None:
+    y2 = m["y2"]
+    if len(y2) == 2:
+        y2 = m["y"][:2] + y2
+    if int(y2) <= int(m["y"]):
+        return None
+    return m.start(), m.group(0), f"{m['y']}/{y2}"
+
+
+def _weekday(kind: str, m: re.Match[str], pub: dt.date | None) -> _Hit | None:
+    wd = _WEEKDAYS[m["wd"].lower()]
+    surface = m.group(0)
+    iso = None
+    if pub:
+        back = (pub.weekday() - wd) % 7
+        forward = "next" in surface.lower()
+        day = (
+            pub + dt.timedelta(days=(7 - back) % 7 or 7)
+            if forward
+            else pub - dt.timedelta(days=back)
+        )
+        iso = day.isoformat()
+    if surface.lower().startswith(("on ", "el ", "le ", "am ")):
+        return m.start("wd"), m["wd"], iso
+    return m.start(), surface, iso
+
+
+def _hit(kind: str, m: re.Match[str], pub: dt.date | None) -> _Hit | None:
+    """What the pattern of ``kind`` found, or None when it is no date."""
+    if kind in ("iso", "numeric"):
+        return _full(kind, m, pub)
+    if kind in ("mdy", "dmy", "md"):
+        if kind in ("mdy", "md") and not m["mon"][0].isupper():
+            return None
+        return _day_month(kind, m, pub)
+    if kind == "fiscal":
+        return m.start(), m.group(0), m["y"] or m["y2"]
+    if kind == "month":
+        return _month_alone(kind, m, pub)
+    if kind == "my":
+        return m.start(), m.group(0), f"{int(m['y']):04d}-{_month(m['mon']):02d}"
+    if kind in ("period", "fromto"):
+        return _period(kind, m, pub)
+    if kind in ("year", "year-start"):
+        return m.start("y"), m["y"], m["y"]
+    if kind == "relative":
+        return m.start(), m.group(0), _relative(m.group(0), pub)
+    if kind == "weekday":
+        return _weekday(kind, m, pub)
+    return m.start(), m.group(0), None
+
+
 def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     """Date mentions in ``text``, longest first where they overlap."""
     if not _TRIGGER.search(text.lower()):
@@ -275,96 +383,16 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
     out: list[DateMention] = []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
-            s, e = m.start(), m.end()
-            if any(s < b and a < e for a, b in taken):
+            e = m.end()
+            if any(m.start() < b and a < e for a, b in taken):
                 continue
-            iso: str | None = None
-            surface = m.group(0)
             try:
-                if kind in ("iso", "numeric"):
-                    iso = dt.date(int(m["y"]), int(m["m"]), int(m["d"])).isoformat()
-                elif kind in ("mdy", "dmy") and m.group("y"):
-                    iso = dt.date(int(m["y"]), _month(m["mon"]), int(m["d"])).isoformat()
-                elif kind in ("dmy", "md"):
-                    if (
-                        kind == "dmy"
-                        and m.group("d")
-                        and not m.group("y")
-                        and m["mon"].lower() == "may"
-                        and not re.search(r"\d\s+May\b", surface)
-                    ):
-                        continue
-                    if kind == "md" and m["mon"].lower() == "may" and not m.group(0)[0].isupper():
-                        continue
-                    iso = (
-                        f"{pub.year:04d}-{_month(m['mon']):02d}-{int(m['d']):02d}" if pub else None
-                    )
-                    if (
-                        kind == "md"
-                        and m["mon"][0].islower()
-                        and m["mon"].lower() in ("march", "may")
-                    ):
-                        continue
-                elif kind == "fiscal":
-                    iso = m["y"] or m["y2"]
-                elif kind == "month":
-                    name = m["mon"]
-                    if name[0].islower() and name.lower() in ("may", "march", "august"):
-                        continue  # "by may", "in march order": not months
-                    if name.lower().rstrip(".") not in _MONTHS:
-                        continue
-                    mon = _month(name)
-                    lead = surface.split()[0].lower()
-                    if pub:
-                        if lead in ("this", "next", "for"):
-                            year = pub.year + (1 if lead == "next" and mon <= pub.month else 0)
-                        else:
-                            year = pub.year if mon <= pub.month else pub.year - 1
-                        iso = f"{year:04d}-{mon:02d}"
-                    if lead in ("this", "next", "last"):
-                        s = m.start()  # "this September" is kept as written
-                    else:
-                        s = m.start("mon")
-                        surface = name
-                elif kind == "my":
-                    iso = f"{int(m['y']):04d}-{_month(m['mon']):02d}"
-                elif kind in ("period", "fromto"):
-                    y2 = m["y2"]
-                    if len(y2) == 2:
-                        y2 = m["y"][:2] + y2
-                    if int(y2) <= int(m["y"]):
-                        continue
-                    iso = f"{m['y']}/{y2}"
-                elif kind in ("year", "year-start"):
-                    iso = m["y"]
-                    s = m.start("y")
-                    surface = m["y"]
-                elif kind == "relative":
-                    iso = _relative(surface, pub)
-                elif kind == "weekday":
-                    wd = _WEEKDAYS[m["wd"].lower()]
-                    if not m["wd"][0].isupper() and m["wd"].lower() in ("mardi",):
-                        pass
-                    if pub:
-                        back = (pub.weekday() - wd) % 7
-                        forward = "next" in surface.lower()
-                        day = (
-                            pub + dt.timedelta(days=(7 - back) % 7 or 7)
-                            if forward
-                            else pub - dt.timedelta(days=back)
-                        )
-                        iso = day.isoformat()
-                    s = m.start()
-                    surface = m.group(0)
-                    if surface.lower().startswith(("on ", "el ", "le ", "am ")):
-                        s = m.start("wd")
-                        surface = m["wd"]
+                hit = _hit(kind, m, pub)
             except (ValueError, KeyError):
                 continue
-            if kind == "md" and not m["mon"][0].isupper():
+            if hit is None:
                 continue
-            if kind in ("mdy", "md") and not m["mon"][0].isupper():
-                continue
+            s, surface, iso = hit
             taken.append((m.start(), e))
             out.append(DateMention(surface.strip(" ,"), iso, s, e))
     out.sort(key=lambda d: d.start)

@@ -13,177 +13,18 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .figurewords import (
+    _CHANGE,
+    _CURRENCY_SIGNS,
+    _CURRENCY_WORDS,
+    _LABEL_STOP,
+    _PRE_MODIFIERS,
+    _SCALES,
+    _UNITS,
+    _VERBS,
+    _WORD_NUMBERS,
+)
 
-_WORD_NUMBERS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "dix": 10,
-    "vingt": 20,
-    "cent": 100,
-    "dos": 2,
-    "tres": 3,
-    "cuatro": 4,
-    "cinco": 5,
-    "diez": 10,
-    "veinte": 20,
-    "cien": 100,
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "zehn": 10,
-    "zwanzig": 20,
-    "hundert": 100,
-}
-_SCALES = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "billion": 1e9,
-    "billions": 1e9,
-    "trillion": 1e12,
-    "bn": 1e9,
-    "m": 1e6,
-    "mn": 1e6,
-    "k": 1e3,
-    "tn": 1e12,
-    "millón": 1e6,
-    "millones": 1e6,
-    "mil": 1e3,
-    "milliard": 1e9,
-    "milliards": 1e9,
-    "Millionen": 1e6,
-    "Million": 1e6,
-    "Milliarden": 1e9,
-    "Milliarde": 1e9,
-    "Mrd": 1e9,
-    "Mio": 1e6,
-    "mille": 1e3,
-    "Tausend": 1e3,
-}
-_CURRENCY_SIGNS = {
-    "$": "USD",
-    "US$": "USD",
-    "€": "EUR",
-    "£": "GBP",
-    "¥": "JPY",
-    "₹": "INR",
-    "A$": "AUD",
-    "C$": "CAD",
-    "R$": "BRL",
-    "HK$": "HKD",
-    "KSh": "KES",
-    "Ksh": "KES",
-    "Rs": "INR",
-    "Rs.": "INR",
-}
-_CURRENCY_WORDS = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "euros": "EUR",
-    "euro": "EUR",
-    "pounds": "GBP",
-    "pound": "GBP",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rupees": "INR",
-    "shillings": "KES",
-    "francs": "CHF",
-    "pesos": "MXN",
-    "reais": "BRL",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "dólares": "USD",
-    "Euro": "EUR",
-    "Dollar": "USD",
-    "US-Dollar": "USD",
-    "USD": "USD",
-    "EUR": "EUR",
-    "GBP": "GBP",
-}
-_UNITS = {
-    "percent": "%",
-    "per cent": "%",
-    "%": "%",
-    "pour cent": "%",
-    "por ciento": "%",
-    "Prozent": "%",
-    "percentage points": "percentage points",
-    "km": "km",
-    "kilometres": "km",
-    "kilometers": "km",
-    "kilometre": "km",
-    "kilometer": "km",
-    "miles": "miles",
-    "mile": "miles",
-    "metres": "m",
-    "meters": "m",
-    "metre": "m",
-    "meter": "m",
-    "cm": "cm",
-    "mm": "mm",
-    "kg": "kg",
-    "kilograms": "kg",
-    "tonnes": "tonnes",
-    "tons": "tons",
-    "seconds": "seconds",
-    "second": "seconds",
-    "minutes": "minutes",
-    "hours": "hours",
-    "days": "days",
-    "weeks": "weeks",
-    "months": "months",
-    "years": "years",
-    "year": "years",
-    "mph": "mph",
-    "km/h": "km/h",
-    "degrees": "degrees",
-    "°C": "°C",
-    "°F": "°F",
-    "acres": "acres",
-    "hectares": "hectares",
-    "barrels": "barrels",
-    "feet": "feet",
-    "ft": "feet",
-    "inches": "inches",
-    "litres": "litres",
-    "liters": "litres",
-    "gallons": "gallons",
-    "MW": "MW",
-    "GW": "GW",
-    "km²": "km²",
-}
 _NUM = (
     r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
 )
@@ -198,188 +39,6 @@ _FIGURE = re.compile(
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
     rf"|\b(?P<word>{_WORDNUM})(?:[\s-](?P<word2>{_WORDNUM}))?(?:\s(?P<wscale>thousand|million|billion|hundred))?\b",
     re.IGNORECASE,
-)
-_LABEL_STOP = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "as",
-        "that",
-        "which",
-        "who",
-        "is",
-        "was",
-        "were",
-        "are",
-        "has",
-        "have",
-        "had",
-        "be",
-        "been",
-        "will",
-        "would",
-        "could",
-        "should",
-        "than",
-        "then",
-        "this",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "after",
-        "before",
-        "since",
-        "during",
-        "into",
-        "over",
-        "under",
-        "about",
-        "around",
-        "per",
-        "each",
-        "said",
-        "says",
-        "according",
-        "more",
-        "less",
-        "up",
-        "down",
-        "last",
-        "between",
-        "while",
-        "when",
-        "where",
-        "if",
-        "than",
-        "le",
-        "la",
-        "les",
-        "de",
-        "du",
-        "des",
-        "et",
-        "en",
-        "un",
-        "une",
-        "el",
-        "los",
-        "las",
-        "y",
-        "que",
-        "por",
-        "para",
-        "con",
-        "der",
-        "die",
-        "das",
-        "und",
-        "mit",
-        "von",
-        "im",
-        "zu",
-        "ein",
-        "eine",
-    ]
-)
-_VERBS = frozenset(
-    [
-        "shook",
-        "ran",
-        "won",
-        "saw",
-        "became",
-        "began",
-        "brought",
-        "stood",
-        "held",
-        "hit",
-        "struck",
-        "killed",
-        "died",
-        "left",
-        "remain",
-        "remained",
-        "went",
-        "came",
-        "took",
-        "made",
-        "got",
-        "rose",
-        "fell",
-        "grew",
-        "dropped",
-        "were",
-        "was",
-        "is",
-        "are",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "should",
-        "did",
-        "do",
-        "does",
-        "been",
-    ]
-)
-_CHANGE = frozenset(
-    [
-        "rose",
-        "fell",
-        "increased",
-        "decreased",
-        "grew",
-        "dropped",
-        "jumped",
-        "climbed",
-        "slid",
-        "slumped",
-        "surged",
-        "plunged",
-        "declined",
-        "gained",
-        "lost",
-        "cost",
-        "costs",
-        "posted",
-        "reported",
-        "earned",
-        "raised",
-        "paid",
-        "spent",
-        "received",
-        "made",
-        "totalled",
-        "totaled",
-        "reached",
-    ]
-)
-_PRE_MODIFIERS = frozenset(
-    ["additional", "extra", "more", "another", "further", "new", "other", "some"]
 )
 
 
@@ -534,6 +193,199 @@ def _one_scaled(text: str) -> list[FigureMention]:
     return out
 
 
+_NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w&.'’-]*)\s$")
+_NOT_NAME_WORDS = frozenset(
+    [*lx.FUNCTION_WORDS, *lx.MONTHS, *lx.WEEKDAYS, "About", "Nearly", "Almost", "Some", "Over"]
+)
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a capitalised word of a name mid-sentence."""
+    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if m is None or m.group(1) in _NOT_NAME_WORDS or m.group(1).endswith(("'s", "’s")):
+        return False
+    head = text[: m.start(1)].strip()
+    # a sentence's first word is capitalised whatever it is
+    return bool(head) and not head.endswith((".", "!", "?", ":", "“", '"'))
+
+
+def _word_figure(
+    text: str, m: re.Match[str], s: int, e: int, out: list[FigureMention]
+) -> FigureMention | None:
+    """A number written as words: "nine aftershocks", "a six-member team"."""
+    value = float(_WORD_NUMBERS[m.group("word").lower()])
+    if m.group("word2"):
+        value = (
+            value * 100
+            if m.group("word2").lower() == "hundred"
+            else value + _WORD_NUMBERS[m.group("word2").lower()]
+        )
+    scale_word = m.group("wscale")
+    if scale_word:
+        value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "hundred": 1e2}[
+            scale_word.lower()
+        ]
+    label = _label_after(text, e)
+    after = text[e : e + 4]
+    of_count = re.match(rf"\s+of\s+(?:{_NUM}|{_WORDNUM})\b", text[e:], re.IGNORECASE)
+    if of_count:
+        label = _label_after(text, e + of_count.end())  # "seven of 12 titles"
+        if not label:
+            return None
+    elif compound := re.match(
+        r"-(member|strong|seat|person|man|woman)\b", after + text[e + 4 : e + 12]
+    ):
+        # "six-member team": six members of the team
+        noun = {"man": "men", "woman": "women", "strong": "members"}.get(
+            compound.group(1), compound.group(1) + "s"
+        )
+        whole = _label_after(text, e + compound.end())
+        label = f"{noun} of the {whole}" if whole else noun
+    elif re.match(r"\s+of\b", text[e:]) or re.match(r"[-–]", after):
+        return None  # "two of them", "five-year"
+    if not label and not scale_word:
+        # "Two medals at X, three at Y": an elliptical list counts what its first item did.
+        prev = next((f for f in reversed(out) if f.label and s - f.end < 160), None)
+        if not (
+            prev and re.match(r"\s+(?:at|in|for|from)\b", text[e:]) and "," in text[prev.end : s]
+        ):
+            return None
+        label = prev.label
+    if (
+        re.search(r"\b(?:one|these|those|its|his|her|their)\s+$", text[:s], re.IGNORECASE)
+        and not scale_word
+    ):
+        return None
+    return FigureMention(text[s:e], value, None, label, s, e)
+
+
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(lx.MONTHS) + r")\.?\s*$")
+_MONTH_AFTER = re.compile(r",?\s*(?:" + "|".join(lx.MONTHS) + r")\b")
+
+
+def _not_a_figure(text: str, m: re.Match[str], s: int, e: int, value: float) -> bool:
+    """Digits that are parts of dates, times, names, ordinals, versions, phone numbers, or
+    years."""
+    num, sign, scale = m.group("num"), m.group("sign"), m.group("scale")
+    before = text[max(0, s - 12) : s]
+    after = text[e : e + 3]
+    if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\.\d", after) or re.search(r"[:/]$|\d[.,]$", before):
+        return True
+    if (
+        not sign
+        and (
+            re.search(r"[A-Za-z]-?$", before)  # COVID-19, Boeing 747
+            or _in_a_name(text, s)  # "BBC Radio 4", "Nifty 50", "Apollo 11"
+            or _MONTH_BEFORE.search(before)
+            or _MONTH_AFTER.match(text[e : e + 14])
+        )
+    ):
+        return True
+    integer = value.is_integer() and not re.search(r"[.,]\d{1,2}$", num)
+    if integer and 1800 <= value <= 2100 and not sign and not scale and len(num) == 4:
+        return True  # a year
+    return bool(m.group("num2") and integer and len(num) == 4 and 1800 <= value <= 2100)
+
+
+_DURATION_WORDS = lx.words(
+    "Jahre Jahren Tage Tagen Stunden Monate Monaten Wochen años días horas meses ans jours "
+    "heures mois"
+)
+_DURATION_UNITS = {
+    "J": "years",
+    "T": "days",
+    "S": "hours",
+    "M": "months",
+    "W": "weeks",
+    "a": "years",
+    "d": "days",
+    "h": "hours",
+    "m": "months",
+    "j": "days",
+}
+_UNIT_AFTER = re.compile(
+    r"[\s-]?(per cent|percentage points|pour cent|por ciento|%|"
+    r"[A-Za-zäöüéè°²/]+(?:-[A-Za-z]+)?)"
+)
+
+
+def _unit_after(text: str, e: int, unit: str | None) -> tuple[str | None, int] | None:
+    """(unit, where the label may start) after the number ending at ``e``; None when the
+    number runs into a word that is no unit ("4chan", "3M", "7UP": a name)."""
+    tail = text[e : e + 40]
+    um = _UNIT_AFTER.match(tail)
+    word = um.group(1).rstrip(".,;") if um else ""
+    known = word in _UNITS or word.lower() in _UNITS or word.lower() in _CURRENCY_WORDS
+    if tail[:1].isalpha() and not known:
+        return None
+    if not um:
+        return unit, e
+    if word in _UNITS or word.lower() in _UNITS:
+        return unit or _UNITS.get(word, _UNITS.get(word.lower())), e + um.end()
+    if word in _CURRENCY_WORDS or word.lower() in _CURRENCY_WORDS:
+        return _CURRENCY_WORDS.get(word, _CURRENCY_WORDS.get(word.lower())), e + um.end()
+    if re.fullmatch(r"(year|month|day|week|hour|minute)s?-old|-year-old", word):
+        return unit, e + um.end()
+    if word in _DURATION_WORDS:
+        return _DURATION_UNITS.get(word[0]), e + um.end()
+    return unit, e
+
+
+_MONEY_OR_SHARE = frozenset(
+    [*lx.words("% USD EUR GBP JPY CNY INR KES BRL AUD CAD HKD CHF MXN RUB"), "percentage points"]
+)
+
+
+def _figure_label(text: str, s: int, e: int, label_start: int, unit: str | None) -> str | None:
+    """What the figure counts: the words after it, or before it ("a profit of $1.13bn")."""
+    label = _label_after(text, label_start) or _bracket_label(text, s, e)
+    pre = re.search(
+        r"\b(" + "|".join(_PRE_MODIFIERS) + r")\s+(?:than\s+)?$", text[:s], re.IGNORECASE
+    )
+    if (
+        label
+        and pre
+        and pre.group(1).lower() in ("additional", "extra", "further", "another", "new")
+    ):
+        label = f"{pre.group(1).lower()} {label}"
+    if unit in _MONEY_OR_SHARE or not label:
+        before_label = _label_before(text, s)
+        if before_label and (not label or unit):
+            label = (
+                before_label
+                if not label
+                or unit in ("%", "percentage points")
+                or label.split()[0] in ("in", "a")
+                else label
+            )
+    if label and label.lower() in ("people",) and not unit:
+        label = "people"
+    return label
+
+
+def _digit_figure(text: str, m: re.Match[str], s: int, e: int) -> FigureMention | None:
+    num = m.group("num")
+    value = _parse_number(num)
+    if value is None or _not_a_figure(text, m, s, e, value):
+        return None
+    sign, scale = m.group("sign"), m.group("scale")
+    integer = value.is_integer() and not re.search(r"[.,]\d{1,2}$", num)
+    found = _unit_after(text, e, _CURRENCY_SIGNS.get(sign.strip(), "USD") if sign else None)
+    if found is None:
+        return None
+    unit, label_start = found
+    if scale and scale.lower() in ("m", "k") and not sign:
+        unit = unit or ("m" if scale.lower() == "m" else None)
+        if scale.lower() == "m":
+            scale = None
+    if scale:
+        value *= _SCALES.get(scale.rstrip("."), _SCALES.get(scale.lower().rstrip("."), 1.0))
+    label = _figure_label(text, s, e, label_start, unit)
+    if not unit and not label and not scale and (value < 10 or not integer):
+        return None
+    return FigureMention(text[s:label_start].strip(), value, unit, label, s, label_start)
+
+
 def find_figures(text: str) -> list[FigureMention]:
     out: list[FigureMention] = _times(text) + _one_scaled(text)
     taken = [(f.start, f.end) for f in out]
@@ -543,188 +395,9 @@ def find_figures(text: str) -> list[FigureMention]:
             s += 1
         if any(a <= s < b for a, b in taken):
             continue
-        if m.group("word"):
-            value = float(_WORD_NUMBERS[m.group("word").lower()])
-            if m.group("word2"):
-                value = (
-                    value * 100
-                    if m.group("word2").lower() == "hundred"
-                    else value + _WORD_NUMBERS[m.group("word2").lower()]
-                )
-            scale_word = m.group("wscale")
-            if scale_word:
-                value *= {"thousand": 1e3, "million": 1e6, "billion": 1e9, "hundred": 1e2}[
-                    scale_word.lower()
-                ]
-            label = _label_after(text, e)
-            after = text[e : e + 4]
-            of_count = re.match(rf"\s+of\s+(?:{_NUM}|{_WORDNUM})\b", text[e:], re.IGNORECASE)
-            if of_count:
-                label = _label_after(text, e + of_count.end())  # "seven of 12 titles"
-                if not label:
-                    continue
-            elif compound := re.match(
-                r"-(member|strong|seat|person|man|woman)\b", after + text[e + 4 : e + 12]
-            ):
-                # "six-member team": six members of the team
-                noun = {"man": "men", "woman": "women", "strong": "members"}.get(
-                    compound.group(1), compound.group(1) + "s"
-                )
-                whole = _label_after(text, e + compound.end())
-                label = f"{noun} of the {whole}" if whole else noun
-            elif re.match(r"\s+of\b", text[e:]) or re.match(r"[-–]", after):
-                continue  # "two of them", "five-year"
-            if not label and not scale_word:
-                # "Two medals at X, three at Y": an elliptical list counts what its first item did.
-                prev = next((f for f in reversed(out) if f.label and s - f.end < 160), None)
-                if (
-                    prev
-                    and re.match(r"\s+(?:at|in|for|from)\b", text[e:])
-                    and "," in text[prev.end : s]
-                ):
-                    label = prev.label
-                else:
-                    continue
-            if (
-                re.search(r"\b(?:one|these|those|its|his|her|their)\s+$", text[:s], re.IGNORECASE)
-                and not scale_word
-            ):
-                continue
-            out.append(FigureMention(text[s:e], value, None, label, s, e))
-            continue
-        num = m.group("num")
-        parsed = _parse_number(num)
-        if parsed is None:
-            continue
-        value = parsed
-        before = text[max(0, s - 12) : s]
-        after = text[e : e + 3]
-        sign = m.group("sign")
-        scale = m.group("scale")
-        # Not figures: parts of dates, times, names, ordinals, versions, phone numbers.
-        if re.match(r"(?:st|nd|rd|th)\b|[:/]\d|\.\d", after) or re.search(r"[:/]$|\d[.,]$", before):
-            continue
-        if re.search(r"[A-Za-z]-?$", before) and not sign:
-            continue  # COVID-19, Boeing 747 is kept below only with a unit
-        month_near = re.search(r"\b(?:" + "|".join(lx.MONTHS) + r")\.?\s*$", before) or re.match(
-            r",?\s*(?:" + "|".join(lx.MONTHS) + r")\b", text[e : e + 14]
+        found = (
+            _word_figure(text, m, s, e, out) if m.group("word") else _digit_figure(text, m, s, e)
         )
-        if month_near and not sign:
-            continue
-        # "252,000" is a whole number; "3.5" and German "3,5" are not.
-        integer = value.is_integer() and not re.search(r"[.,]\d{1,2}$", num)
-        if integer and 1800 <= value <= 2100 and not sign and not scale and len(num) == 4:
-            continue  # a year
-        if m.group("num2") and integer and len(num) == 4 and 1800 <= value <= 2100:
-            continue  # a period of years: dates handle it
-        if re.match(r"\s?[-–]\s?(?:year|month|day|week|hour|minute)s?\b", text[e:]) and not sign:
-            pass
-        unit: str | None = None
-        if sign:
-            unit = _CURRENCY_SIGNS.get(sign.strip(), "USD")
-        tail = text[e:]
-        um = re.match(
-            r"[\s-]?(per cent|percentage points|pour cent|por ciento|%|"
-            r"[A-Za-zäöüéè°²/]+(?:-[A-Za-z]+)?)",
-            tail,
-        )
-        label_start = e
-        if um:
-            word = um.group(1)
-            w_clean = word.rstrip(".,;")
-            if w_clean in _UNITS or w_clean.lower() in _UNITS:
-                unit = unit or _UNITS.get(w_clean, _UNITS.get(w_clean.lower()))
-                label_start = e + um.end()
-            elif w_clean in _CURRENCY_WORDS or w_clean.lower() in _CURRENCY_WORDS:
-                unit = _CURRENCY_WORDS.get(w_clean, _CURRENCY_WORDS.get(w_clean.lower()))
-                label_start = e + um.end()
-            elif re.fullmatch(r"(year|month|day|week|hour|minute)s?-old|-year-old", w_clean):
-                label_start = e + um.end()
-            elif w_clean in (
-                "Jahre",
-                "Jahren",
-                "Tage",
-                "Tagen",
-                "Stunden",
-                "Monate",
-                "Monaten",
-                "Wochen",
-                "años",
-                "días",
-                "horas",
-                "meses",
-                "ans",
-                "jours",
-                "heures",
-                "mois",
-            ):
-                unit = {
-                    "J": "years",
-                    "T": "days",
-                    "S": "hours",
-                    "M": "months",
-                    "W": "weeks",
-                    "a": "years",
-                    "d": "days",
-                    "h": "hours",
-                    "m": "months",
-                    "j": "days",
-                }.get(w_clean[0])
-                label_start = e + um.end()
-        if scale and scale.lower() in ("m", "k") and not sign:
-            unit = unit or ("m" if scale.lower() == "m" else None)
-            if scale.lower() == "m":
-                scale = None
-        if scale:
-            value *= _SCALES.get(scale.rstrip("."), _SCALES.get(scale.lower().rstrip("."), 1.0))
-        if integer and value < 10 and not unit and not scale and not sign:
-            # small bare numbers are mostly counts in prose: keep only with a counted noun
-            pass
-        text_form = text[s:label_start].strip()
-        label = _label_after(text, label_start) or _bracket_label(text, s, e)
-        pre = re.search(
-            r"\b(" + "|".join(_PRE_MODIFIERS) + r")\s+(?:than\s+)?$", text[:s], re.IGNORECASE
-        )
-        if (
-            label
-            and pre
-            and pre.group(1).lower() in ("additional", "extra", "further", "another", "new")
-        ):
-            label = f"{pre.group(1).lower()} {label}"
-        if (
-            unit
-            in (
-                "%",
-                "USD",
-                "EUR",
-                "GBP",
-                "JPY",
-                "CNY",
-                "INR",
-                "KES",
-                "BRL",
-                "AUD",
-                "CAD",
-                "HKD",
-                "CHF",
-                "MXN",
-                "RUB",
-                "percentage points",
-            )
-            or not label
-        ):
-            before_label = _label_before(text, s)
-            if before_label and (not label or unit):
-                label = (
-                    before_label
-                    if not label
-                    or unit in ("%", "percentage points")
-                    or label.split()[0] in ("in", "a")
-                    else label
-                )
-        if not unit and not label and not scale and (value < 10 or not integer):
-            continue
-        if label and label.lower() in ("people",) and not unit:
-            label = "people"
-        out.append(FigureMention(text_form, value, unit, label, s, label_start))
+        if found is not None:
+            out.append(found)
     return out

@@ -132,7 +132,39 @@ KNOWN_ORGS: frozenset[str] = _words(
     Samsung Shell Siemens Sony Spotify Taliban Tesla Toyota Twitter Uber Unilever Visa
     Volkswagen Walmart Wikinews Wikipedia Xinhua Yahoo eBay
     Army Navy Marines Pentagon Kremlin
+    Bundestag Bundesrat Knesset Duma Sejm Majlis Riksdag Storting Folketing Oireachtas
+    Eduskunta Althing Seimas Saeima Cortes Congreso Congrès Senado Sénat Parlement
+    Congress Parliament Senate
 """
+)
+
+# Institutions of more than one word that news names bare: legislatures and courts.
+INSTITUTIONS: frozenset[str] = frozenset(
+    [
+        "House of Representatives",
+        "House of Commons",
+        "House of Lords",
+        "House of Councillors",
+        "Chamber of Deputies",
+        "National Assembly",
+        "National People's Congress",
+        "Lok Sabha",
+        "Rajya Sabha",
+        "State Duma",
+        "Supreme Court",
+        "Constitutional Court",
+        "Security Council",
+        "European Parliament",
+        "European Commission",
+        "Federal Reserve",
+        "Assemblée nationale",
+        "Congreso de los Diputados",
+    ]
+)
+# Stock indices: a head word, usually with a number that is part of the name.
+STOCK_INDICES: frozenset[str] = _words(
+    """FTSE Nifty Sensex Nikkei Dow Nasdaq S&P DAX CAC Hang KOSPI Kospi STOXX Stoxx TSX ASX
+    IBEX SMI MSCI Topix TOPIX Bovespa IPC Merval JSE KLCI PSEi"""
 )
 
 

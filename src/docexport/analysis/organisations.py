@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
-from .entities import Mention
+from .spans import Mention
 
 _SMALL = frozenset(
     ["of", "for", "and", "the", "de", "du", "des", "la", "le", "del", "der", "für", "&", "on", "in"]

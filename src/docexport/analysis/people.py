@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
-from .entities import Mention
+from .spans import Mention
 
 _EVIDENCE = {"title", "role", "speech", "given", "shape", "romanised", "age", "affiliation"}
 
@@ -32,29 +32,66 @@ def _key(name: str) -> str:
     return name.lower().replace("’", "'")
 
 
+def _existing(
+    people: list[PersonEntity], by_name: dict[str, PersonEntity], name: str
+) -> PersonEntity | None:
+    """The person a name refers to, if already met: the same name, a surname or a first-and-
+    last form of a longer name ("Ruto", "Luiz Silva")."""
+    k = _key(name)
+    if k in by_name:
+        return by_name[k]
+    parts = name.split()
+    for p in people:
+        full = p.name.split()
+        if len(parts) == 1 and (parts[0] == full[-1] or (len(full) > 2 and parts[0] in full[1:])):
+            return p
+        if 1 < len(parts) < len(full) and parts[-1] == full[-1] and parts[0] == full[0]:
+            return p
+        if len(parts) > len(full) and parts[-len(full) :] == full:
+            return p
+    return None
+
+
+def _names_a_new_person(m: Mention, lone: dict[str, int]) -> bool:
+    """Whether a mention nobody else's is strong enough to open a new person."""
+    multi = len(m.text.split()) > 1
+    # "Results of NCLAN studies": for one sentence-initial word, "of <body>" is no sign of
+    # a person.
+    cues = {"title", "role", "speech", "age"}
+    if "initial" not in m.evidence:
+        cues.add("affiliation")
+    strong = bool(m.evidence & cues)
+    recurring = lone.get(m.text, 0) >= 3
+    return strong or recurring or bool(multi and m.evidence & {"given", "shape", "romanised"})
+
+
+def _attach_role_mentions(people: list[PersonEntity], mentions: list[Mention]) -> None:
+    """A bare title stands for the one person who holds it ("the President")."""
+    for m in mentions:
+        if m.kind != "role":
+            continue
+        holders = [p for p in people if p.role and p.role.lower() == (m.role or "").lower()]
+        if len(holders) == 1:
+            holders[0].mentions.append(m)
+
+
+_NAMING_CUES = {"title", "role", "speech", "given", "age", "romanised", "affiliation"}
+
+
+def _not_a_modifier(p: PersonEntity, surnames: set[str]) -> bool:
+    """ "Warhol Polaroid": a known surname followed by a common noun is a modifier, not a new
+    person."""
+    return not (
+        len(p.name.split()) == 2
+        and p.name.split()[0] in surnames
+        and not ({e for m in p.mentions for e in m.evidence} & _NAMING_CUES)
+    )
+
+
 def resolve_people(mentions: list[Mention], other_names: set[str]) -> list[PersonEntity]:
     """People in order of first mention; every person mention is attached to one of them."""
     people: list[PersonEntity] = []
     by_name: dict[str, PersonEntity] = {}
-
-    def find(name: str) -> PersonEntity | None:
-        k = _key(name)
-        if k in by_name:
-            return by_name[k]
-        parts = name.split()
-        # A surname or a first-and-last form of a longer name: "Ruto", "Luiz Silva".
-        for p in people:
-            full = p.name.split()
-            if len(parts) == 1 and (
-                parts[0] == full[-1] or (len(full) > 2 and parts[0] in full[1:])
-            ):
-                return p
-            if 1 < len(parts) < len(full) and parts[-1] == full[-1] and parts[0] == full[0]:
-                return p
-            if len(parts) > len(full) and parts[-len(full) :] == full:
-                return p
-        return None
-
     # Multi-word names first so surnames can attach to them whatever the order.
     ordered = sorted(
         (m for m in mentions if m.kind == "person"),
@@ -72,19 +109,9 @@ def resolve_people(mentions: list[Mention], other_names: set[str]) -> list[Perso
     for m in ordered:
         if m.text in other_names:
             continue
-        p = find(m.text)
+        p = _existing(people, by_name, m.text)
         if p is None:
-            multi = len(m.text.split()) > 1
-            # "Results of NCLAN studies": for one sentence-initial word, "of <body>" is
-            # no sign of a person.
-            cues = {"title", "role", "speech", "age"}
-            if "initial" not in m.evidence:
-                cues.add("affiliation")
-            strong = bool(m.evidence & cues)
-            recurring = lone.get(m.text, 0) >= 3
-            if not (
-                strong or recurring or (multi and m.evidence & {"given", "shape", "romanised"})
-            ):
+            if not _names_a_new_person(m, lone):
                 continue
             p = PersonEntity(name=m.text, role=m.role)
             people.append(p)
@@ -98,27 +125,9 @@ def resolve_people(mentions: list[Mention], other_names: set[str]) -> list[Perso
         if m.text != p.name:
             p.aliases.add(m.text)
         by_name[_key(m.text)] = p
-    # A bare title stands for the one person who holds it ("the President").
-    for m in mentions:
-        if m.kind != "role":
-            continue
-        holders = [p for p in people if p.role and p.role.lower() == (m.role or "").lower()]
-        if len(holders) == 1:
-            holders[0].mentions.append(m)
-    # "Warhol Polaroid": a known surname followed by a common noun is a modifier, not a new person.
+    _attach_role_mentions(people, mentions)
     surnames = {p.surname for p in people if len(p.name.split()) > 1 and p.mentions}
-    people = [
-        p
-        for p in people
-        if not (
-            len(p.name.split()) == 2
-            and p.name.split()[0] in surnames
-            and not (
-                {e for m in p.mentions for e in m.evidence}
-                & {"title", "role", "speech", "given", "age", "romanised", "affiliation"}
-            )
-        )
-    ]
+    people = [p for p in people if _not_a_modifier(p, surnames)]
     for p in people:
         p.mentions.sort(key=lambda m: (m.sentence, m.start))
     people.sort(key=lambda p: (p.mentions[0].sentence, p.mentions[0].start))

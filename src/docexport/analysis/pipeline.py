@@ -11,7 +11,10 @@ kept with their article.
 from __future__ import annotations
 
 import dataclasses
+import re
+from typing import Any
 
+from ..furniture import is_furniture, is_shouted
 from ..model import (
     STANDFIRST_ID,
     AnyFact,
@@ -26,21 +29,45 @@ from ..model import (
     Quote,
     Sentence,
 )
-from . import ranking
+from . import confidence, ranking
+from . import lexicon as lx
+from .confidence import BOX_THRESHOLD
 from .dates import find_dates
-from .entities import Mention, find_mentions
-from .figures import find_figures
+from .entities import find_mentions
+from .figures import FigureMention, find_figures
 from .language import detect
 from .organisations import OrgEntity, resolve_organisations
 from .people import PersonEntity, resolve_people
 from .places import resolve_places
 from .quotes import Context, NamedSpan, attribute, find_quotes, subject_of
+from .roles import clean_role, qualifies_role
 from .sentences import article_blocks, article_sentences
+from .spans import Mention
 from .summary import summarise
+from .worldscripts import (
+    find_script_organisations,
+    find_script_places,
+    find_world_dates,
+    find_world_figures,
+)
 
 # Languages whose capitalisation and wording the extractor's rules fit.
 LATIN_LANGUAGES = frozenset({"en", "fr", "es", "de", "it", "pt", "nl"})
 _MIN_QUOTE_WORDS = 4
+
+
+# Letters of scripts other than Latin (one character each: offsets are kept).
+_NOT_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
+
+
+def _word_count(text: str) -> int:
+    """Words of a quotation; CJK writes none apart, so about two characters make one."""
+    cjk = sum(1 for c in text if "\u3040" <= c <= "\u9fff")
+    return max(len(text.split()), cjk // 2)
+
+
+def _not_the_article(sentence: Sentence) -> bool:
+    return is_furniture(sentence.text) or is_shouted(sentence.text)
 
 
 def _full_text(article: Article) -> str:
@@ -48,8 +75,9 @@ def _full_text(article: Article) -> str:
 
 
 class _Ctx:
-    def __init__(self, article: Article, sentences: tuple[Sentence, ...]) -> None:
+    def __init__(self, article: Article, sentences: tuple[Sentence, ...], language: str) -> None:
         self.article = article
+        self.language = language
         self.sentences = sentences
         self.n = max(len(sentences), 1)
         self.lead = {s.id for s in sentences if s.block == STANDFIRST_ID} or {
@@ -88,11 +116,12 @@ def analyse_article(article: Article, *, index: int = 1) -> Article:
     prefix = f"a{index}"
     sentences = article_sentences(article, prefix)
     language = article.language or detect(_full_text(article)[:20_000])
-    analysed = sentences[:MAX_ANALYSED_SENTENCES]
+    # Credits, prompts and furniture left in the text give no fact and no summary point.
+    analysed = tuple(s for s in sentences[:MAX_ANALYSED_SENTENCES] if not _not_the_article(s))
     notes = article.notes
-    if len(sentences) > len(analysed):
+    if len(sentences) > MAX_ANALYSED_SENTENCES:
         note = (
-            f"Key facts and summary are drawn from the first {len(analysed)} "
+            f"Key facts and summary are drawn from the first {MAX_ANALYSED_SENTENCES} "
             f"of {len(sentences)} sentences."
         )
         if note not in notes:
@@ -116,9 +145,19 @@ def _facts(
     article: Article, sentences: tuple[Sentence, ...], prefix: str, language: str
 ) -> list[AnyFact]:
     latin = language.split("-")[0] in LATIN_LANGUAGES
-    ctx = _Ctx(article, sentences)
+    ctx = _Ctx(article, sentences, language)
     facts: list[AnyFact] = []
-    mentions = find_mentions(sentences, language) if latin else []
+    if latin:
+        mentions = find_mentions(sentences, language)
+    else:
+        # The capitalised-run rules read only the Latin-script names ("DeepMind"); the
+        # text's own script is matched against names from data.
+        latin_only = tuple(
+            dataclasses.replace(s, text=_NOT_LATIN.sub(" ", s.text)) for s in sentences
+        )
+        mentions = find_mentions(latin_only, language)
+        mentions += find_script_places(sentences, language)
+        mentions += find_script_organisations(sentences)
     orgs = resolve_organisations(mentions)
     places = resolve_places(mentions)
     other = {o.name for o in orgs} | {o.acronym for o in orgs if o.acronym} | {p for p, _ in places}
@@ -133,16 +172,19 @@ def _facts(
 
     for i, p in enumerate(people, 1):
         named = [m for m in p.mentions if m.kind == "person"]
+        role = clean_role(p.role)
         facts.append(
             Person(
                 id=f"{prefix}-person-{i}",
                 text=p.name,
-                role=p.role,
+                role=role,
                 aliases=tuple(sorted(p.aliases)),
                 sentence=sentences[p.mentions[0].sentence].id,
                 score=ctx.score(p.mentions, [p.name, p.surname])
-                + (0.05 if p.role else 0.0)
+                + (0.05 if role else 0.0)
                 + (0.0 if named else -0.2),
+                confidence=confidence.person(p.mentions, p.name, role),
+                evidence=confidence.evidence_of(p.mentions),
             )
         )
     for i, o in enumerate(orgs, 1):
@@ -154,6 +196,12 @@ def _facts(
                 aliases=tuple(sorted(o.aliases)),
                 sentence=sentences[o.mentions[0].sentence].id,
                 score=ctx.score(o.mentions, [o.name, o.acronym or ""]),
+                confidence=confidence.organisation(
+                    o.mentions,
+                    known_acronym=bool(o.acronym and o.acronym in lx.KNOWN_ACRONYMS)
+                    or o.name in lx.KNOWN_ORGS,
+                ),
+                evidence=confidence.evidence_of(o.mentions),
             )
         )
     for i, (name, ms) in enumerate(places, 1):
@@ -173,11 +221,25 @@ def _facts(
                 ),
                 sentence=sentences[ms[0].sentence].id,
                 score=ctx.score(ms, [name]),
+                confidence=confidence.place(
+                    ms,
+                    qualifies_role=all(
+                        qualifies_role(sentences[m.sentence].text, m.end) for m in ms
+                    ),
+                ),
+                evidence=confidence.evidence_of(ms),
             )
         )
     facts += _figures(ctx, prefix, latin)
-    facts += _dates(ctx, prefix)
-    facts += _quotes(ctx, prefix, people, orgs)
+    facts += _dates(ctx, prefix, latin, language)
+    # A quotation is only as sure as the person it is given to.
+    sure = {f.text: f.confidence for f in facts if isinstance(f, (Person, Organisation))}
+    for q in _quotes(ctx, prefix, people, orgs):
+        if isinstance(q, Quote) and q.speaker and sure.get(q.speaker, 1.0) < BOX_THRESHOLD:
+            q = dataclasses.replace(
+                q, confidence=min(q.confidence, 0.5), evidence=(*q.evidence, "doubtful-speaker")
+            )
+        facts.append(q)
     return facts
 
 
@@ -185,7 +247,7 @@ def _figures(ctx: _Ctx, prefix: str, latin: bool) -> list[AnyFact]:
     out: list[AnyFact] = []
     seen: set[tuple[float, str | None]] = set()
     for si, s in enumerate(ctx.sentences):
-        for f in find_figures(s.text):
+        for f in find_figures(s.text) if latin else _world_figures(s.text, ctx.language):
             key = (f.value, f.unit)
             if key in seen:
                 continue
@@ -200,16 +262,39 @@ def _figures(ctx: _Ctx, prefix: str, latin: bool) -> list[AnyFact]:
                     label=f.label,
                     sentence=s.id,
                     score=ctx.once(si, in_headline=f.text.lower() in ctx.headline, bonus=bonus),
+                    confidence=confidence.figure(label=f.label, unit=f.unit),
+                    evidence=tuple(e for e, ok in (("label", f.label), ("unit", f.unit)) if ok)
+                    or ("bare-number",),
                 )
             )
     return out
 
 
-def _dates(ctx: _Ctx, prefix: str) -> list[AnyFact]:
+def _world_figures(text: str, language: str) -> list[FigureMention]:
+    return [
+        FigureMention(f.text, f.value, f.unit, f.label, f.start, f.end)
+        for f in find_world_figures(text, language)
+    ]
+
+
+def _sentence_dates(text: str, published: str | None, latin: bool, language: str) -> list[Any]:
+    found = find_dates(text, published)
+    if latin:
+        return found
+    taken = [(d.start, d.end) for d in found]
+    more = [
+        d
+        for d in find_world_dates(text, language, published)
+        if not any(d.start < b and a < d.end for a, b in taken)
+    ]
+    return sorted(found + more, key=lambda d: d.start)
+
+
+def _dates(ctx: _Ctx, prefix: str, latin: bool = True, language: str = "en") -> list[AnyFact]:
     out: list[AnyFact] = []
     seen: set[str] = set()
     for si, s in enumerate(ctx.sentences):
-        for d in find_dates(s.text, ctx.article.published):
+        for d in _sentence_dates(s.text, ctx.article.published, latin, language):
             key = d.text.lower()
             if key in seen:
                 continue
@@ -229,30 +314,45 @@ def _dates(ctx: _Ctx, prefix: str) -> list[AnyFact]:
                     iso=d.iso,
                     sentence=s.id,
                     score=ctx.once(si, bonus=bonus),
+                    confidence=confidence.date(d.text, d.iso),
+                    evidence=("digits",) if any(c.isdigit() for c in d.text) else ("words",),
                 )
             )
     return out
 
 
-def _quotes(
-    ctx: _Ctx, prefix: str, people: list[PersonEntity], orgs: list[OrgEntity]
-) -> list[AnyFact]:
-    # Every place a speaker can be named, in block coordinates.
+def _speaker_spans(
+    ctx: _Ctx, people: list[PersonEntity], orgs: list[OrgEntity]
+) -> dict[str, list[NamedSpan]]:
+    """Every place a speaker can be named, in block coordinates, by block."""
     spans: dict[str, list[NamedSpan]] = {}
-    for p in people:
-        for m in p.mentions:
+    named: list[tuple[str, list[Mention], str]] = [
+        *((p.name, p.mentions, "person") for p in people),
+        *((o.name, o.mentions, "organisation") for o in orgs),
+    ]
+    for name, mentions, kind in named:
+        for m in mentions:
             s = ctx.sentences[m.sentence]
             spans.setdefault(s.block, []).append(
-                NamedSpan(p.name, s.start + m.start, s.start + m.end, "person")
-            )
-    for o in orgs:
-        for m in o.mentions:
-            s = ctx.sentences[m.sentence]
-            spans.setdefault(s.block, []).append(
-                NamedSpan(o.name, s.start + m.start, s.start + m.end, "organisation")
+                NamedSpan(name, s.start + m.start, s.start + m.end, kind)
             )
     for v in spans.values():
         v.sort(key=lambda sp: sp.start)
+    return spans
+
+
+def _a_quotation(text: str, speaker: str | None) -> bool:
+    """A quotation, not a quoted phrase ("fake news"): long enough, or given to someone."""
+    words = _word_count(text)
+    if words < _MIN_QUOTE_WORDS and not (speaker and words >= 3):
+        return False
+    return speaker is not None or words >= 8
+
+
+def _quotes(
+    ctx: _Ctx, prefix: str, people: list[PersonEntity], orgs: list[OrgEntity]
+) -> list[AnyFact]:
+    spans = _speaker_spans(ctx, people, orgs)
     speakers_of_blocks = {b.id: b.speaker for b in ctx.article.body if isinstance(b, BlockQuote)}
     out: list[AnyFact] = []
     topic: str | None = None
@@ -278,19 +378,18 @@ def _quotes(
                     previous_sentence=prev_sent,
                     previous_quote=previous_quote,
                 )
-                speaker, _how = attribute(text, q, block_spans, qctx)
+                speaker, how = attribute(text, q, block_spans, qctx)
                 if speaker is None and carried and q.start == 0:
                     speaker = carried  # the paragraph goes on with the last one's quotation
+                    how = "running-on"
                 if speakers_of_blocks.get(block_id):
                     speaker = speakers_of_blocks[block_id]
+                    how = "block"
                 previous_quote = (q.end, speaker)
                 if q.open_end:
                     running_on = speaker
-                words = len(q.text.split())
-                if words < _MIN_QUOTE_WORDS and not (speaker and words >= 3):
+                if not _a_quotation(q.text, speaker):
                     continue
-                if speaker is None and words < 8:
-                    continue  # a quoted phrase, not a quotation
                 si = index_of[s.id]
                 out.append(
                     Quote(
@@ -299,6 +398,8 @@ def _quotes(
                         speaker=speaker,
                         sentence=s.id,
                         score=ctx.once(si, bonus=0.2 if speaker else -0.2),
+                        confidence=confidence.quote(speaker, how),
+                        evidence=(how,),
                     )
                 )
             subj = subject_of(text, block_spans, s.start, s.end)

@@ -1,8 +1,9 @@
 """Places: countries, regions and cities, normalised to one English name.
 
-Country and region names come from CLDR (bundled in :mod:`.territories`) in
+Country and region names come from CLDR (through Babel, loaded on first use) in
 English, French, Spanish and German; a compact list adds major cities, US
-states and regions, and common aliases ("U.S." -> "United States").
+states and regions, and common aliases ("U.S." -> "United States"). Other cities
+come from GeoNames (:mod:`.worldnames`) when the text says they are places.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import functools
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .entities import Mention
+    from .spans import Mention
 
 # Cities and sub-national regions news names most often.
 _CITIES = """Des Moines|Oakland|
@@ -306,10 +307,8 @@ _AMBIGUOUS_OK = {
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> dict[str, str]:
     """Every known written form -> its normalised English name."""
-    from .territories import TERRITORIES  # CLDR names, bundled: nothing to download
-
     names: dict[str, str] = {}
-    for name, canonical in TERRITORIES.items():
+    for name, canonical in _cldr_territories().items():
         if name in _SKIP_CLDR or canonical in ("world",):
             continue
         names[name] = canonical
@@ -363,11 +362,25 @@ def normalise(name: str) -> str | None:
     return None
 
 
+# The languages whose country names every Latin-script article is read with.
+CLDR_LANGUAGES = ("en", "fr", "es", "de")
+
+
+@functools.lru_cache(maxsize=1)
+def _cldr_territories() -> dict[str, str]:
+    """Country and region names in :data:`CLDR_LANGUAGES` (CLDR via Babel) -> English."""
+    from .worldnames import territories
+
+    names: dict[str, str] = {}
+    for language in CLDR_LANGUAGES:
+        for name, english in territories(language).items():
+            names.setdefault(name, english)
+    return names
+
+
 @functools.lru_cache(maxsize=1)
 def _territories() -> frozenset[str]:
-    from .territories import TERRITORIES
-
-    return frozenset(TERRITORIES.values())
+    return frozenset(_cldr_territories().values())
 
 
 def is_country(name: str) -> bool:

@@ -11,11 +11,25 @@ title points back to the person the text was last about.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lexicon as lx
 
-_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("„", "”"), ('"', '"'))
+# Every quotation-mark convention: English and CJK curly quotes, guillemets both ways
+# (French, Russian, Arabic; Danish and Swiss German), German and Polish low-high pairs,
+# single guillemets and CJK corner brackets.
+_PAIRS = (
+    ("“", "”"),
+    ("«", "»"),
+    ("„", "“"),
+    ("„", "”"),
+    ('"', '"'),
+    ("»", "«"),
+    ("‹", "›"),
+    ("「", "」"),
+    ("『", "』"),
+)
 _VERB = (
     r"(?:"
     + "|".join(sorted((v for v in lx.SPEECH_VERBS if " " not in v), key=len, reverse=True))
@@ -99,9 +113,14 @@ _SENTENCE_END = re.compile(
 )
 
 
+_MAX_CLAUSE = 1000
+_LAST_WORD = re.compile(r"(?<![\w'’.&-])([\w'’.&-]+)\s+$")
+
+
 def _clause_text(text: str, pos: int) -> str:
     """The sentence's text up to ``pos``: a preposition in an earlier sentence governs nothing."""
-    head = text[:pos]
+    # A clause longer than a sentence can be is cut: the look-back stays bounded.
+    head = text[max(0, pos - _MAX_CLAUSE) : pos]
     ends = [m.end() for m in _SENTENCE_END.finditer(head)]
     return head[ends[-1] :] if ends else head
 
@@ -110,7 +129,9 @@ def _chain_start(text: str, pos: int) -> int:
     """Where the run of capitalised words (titles, qualifiers) ending at ``pos`` begins."""
     floor = pos - len(_clause_text(text, pos))
     while pos > floor:
-        m = re.search(r"([\w'’.&-]+)\s+$", text[floor:pos])
+        # Only the last word matters: a bounded window, not the whole clause (quadratic).
+        window = max(floor, pos - 60)
+        m = _LAST_WORD.search(text, window, pos)
         if (
             not m
             or not _CHAIN_WORD.match(m.group(1))
@@ -122,7 +143,7 @@ def _chain_start(text: str, pos: int) -> int:
             )
         ):
             return pos
-        pos = floor + m.start(1)
+        pos = m.start(1)
     return pos
 
 
@@ -192,122 +213,186 @@ class Context:
     previous_quote: tuple[int, str | None] | None = None  # (end, speaker), same block
 
 
-def attribute(
-    text: str, quote: QuoteSpan, spans: list[NamedSpan], ctx: Context
-) -> tuple[str | None, str]:
-    """(speaker, how) for a quote, from the words around it."""
-    after = text[quote.end : quote.end + 120]
-    base = quote.end
-    s0 = ctx.sentence_start
-    # ", he said" / ", it added"
-    m = re.match(rf"\s*[,.!?;]?\s*({_PRONOUN}|it)\s+{_VERB}\b", after, re.I)
-    if m:
-        if m.group(1).lower() == "it":
-            return (ctx.previous_quote[1] if ctx.previous_quote else None), "it"
-        local = _subject(text, spans, s0, quote.start)
-        return (local or ctx.topic), "pronoun"
-    # French inversion: "», a-t-il ajouté", "», dit-elle", "», ajoute-t-il"
+Found = tuple[str | None, str] | None  # (speaker, how), or None: this cue says nothing
+
+
+def _pronoun_after(text: str, q: QuoteSpan, spans: list[NamedSpan], ctx: Context) -> Found:
+    """ ", he said" / ", it added"."""
+    m = re.match(rf"\s*[,.!?;]?\s*({_PRONOUN}|it)\s+{_VERB}\b", text[q.end : q.end + 120], re.I)
+    if not m:
+        return None
+    if m.group(1).lower() == "it":
+        return (ctx.previous_quote[1] if ctx.previous_quote else None), "it"
+    return (_subject(text, spans, ctx.sentence_start, q.start) or ctx.topic), "pronoun"
+
+
+_FRENCH_INVERSION = re.compile(
+    r"\s*[,.!?;]?\s*(?:a-t-(?:il|elle)\s+\w+|\w+-t-(?:il|elle)|\w+-(?:il|elle))\b"
+)
+
+
+def _french_inversion(text: str, q: QuoteSpan, spans: list[NamedSpan], ctx: Context) -> Found:
+    """ "», a-t-il ajouté", "», dit-elle", "», ajoute-t-il"."""
+    if not _FRENCH_INVERSION.match(text[q.end : q.end + 120]):
+        return None
+    return (_subject(text, spans, ctx.sentence_start, q.start) or ctx.topic), "pronoun"
+
+
+def _said_x(text: str, q: QuoteSpan, spans: list[NamedSpan], ctx: Context) -> Found:
+    """ ", said X" / ", added KCNA"; "said the new president": the person the text is about."""
+    m = re.match(rf"\s*[,.!?;]?\s*(?:a\s+)?{_VERB}\s+", text[q.end : q.end + 120], re.I)
+    if not m:
+        return None
+    sp = _named_at(spans, q.end + m.end(), q.end + m.end() + 45)
+    if sp:
+        return _chain_person(text, spans, sp).name, "said-x"
+    return ctx.topic, "said-role"
+
+
+def _x_said(text: str, q: QuoteSpan, spans: list[NamedSpan], ctx: Context) -> Found:
+    """ ", X said" / ", X, the chairman, said". A quote that ends its sentence ("... early.")
+    is followed by a new one, whose "After the match, X said" speaks of the next quote."""
+    m = re.match(rf"\s*[,.!?;]?\s*(.{{1,90}}?)\s+{_VERB}\b", text[q.end : q.end + 120])
+    if not m:
+        return None
+    ends_sentence = bool(re.search(r"[.!?…]\W*$", q.text)) and "," in m.group(1)
+    if ends_sentence or re.search(r"[.;:!?“”\"«»]", m.group(1)):
+        return None
+    sp = _named_at(spans, q.end, q.end + m.end(1))
+    return (sp.name, "x-said") if sp else None
+
+
+def _according_to(text: str, q: QuoteSpan, spans: list[NamedSpan], ctx: Context) -> Found:
     m = re.match(
-        r"\s*[,.!?;]?\s*(?:a-t-(?:il|elle)\s+\w+|\w+-t-(?:il|elle)|\w+-(?:il|elle))\b", after
+        r"\s*[,.]?\s*(?:according to|selon|según|laut)\s+", text[q.end : q.end + 120], re.I
     )
-    if m:
-        local = _subject(text, spans, s0, quote.start)
-        return (local or ctx.topic), "pronoun"
-    # ", said X" / ", added KCNA"
-    m = re.match(rf"\s*[,.!?;]?\s*(?:a\s+)?{_VERB}\s+", after, re.I)
-    if m:
-        sp = _named_at(spans, base + m.end(), base + m.end() + 45)
-        if sp:
-            return _chain_person(text, spans, sp).name, "said-x"
-        return ctx.topic, "said-role"  # "said the new president": the person the text is about
-    # ", X said" / ", X, the chairman, said"
-    m = re.match(rf"\s*[,.!?;]?\s*(.{{1,90}}?)\s+{_VERB}\b", after)
-    # A quote that ends its sentence ("... early.") is followed by a new sentence, whose
-    # "After the match, X said" speaks of the next quote, not this one.
-    ends_sentence = bool(re.search(r"[.!?…]\W*$", quote.text)) and "," in (m.group(1) if m else "")
-    if m and not ends_sentence and not re.search(r"[.;:!?“”\"«»]", m.group(1)):
-        sp = _named_at(spans, base, base + m.end(1))
-        if sp:
-            return sp.name, "x-said"
-    m = re.match(r"\s*[,.]?\s*(?:according to|selon|según|laut)\s+", after, re.I)
-    if m:
-        sp = _named_at(spans, base + m.end(), base + m.end() + 60)
-        if sp:
-            return sp.name, "according"
-    before = text[s0 : quote.start]
-    # "X said: “...”", "..., stating, “...”", "in the words of X, “...”"
-    m = re.search(rf"{_VERB}(?:\s+\w+){{0,3}}\s*[:,]?\s*$", before, re.I) or re.search(
-        r"\b(?:stating|saying|adding|noting|declaring|telling \w+|warning|explaining|arguing|"
-        r"writing|"
-        r"in the words of (?:[^,]+,){1,3})\s*[:,]?\s*$|:\s*$",
-        before,
-        re.I,
-    )
-    if m:
-        clause = s0 + m.start()
-        # "Dieser hatte über sie gesagt: ...", "The latter said: ...": the person named
-        # last before this sentence, not the one the text is about.
-        if _DEMONSTRATIVE.match(before) and ctx.previous_sentence:
-            ps, pe = ctx.previous_sentence
-            named = [sp for sp in spans if ps <= sp.start < pe and sp.kind == "person"]
-            if named:
-                return named[-1].name, "demonstrative"
-        in_sentence = [sp for sp in spans if s0 <= sp.start < quote.start]
-        if "words of" in m.group(0):
-            named = [sp for sp in in_sentence if sp.start >= clause]
-            if named:
-                return named[0].name, "words-of"
-        before_clause = [sp for sp in in_sentence if sp.start < clause]
-        if before_clause:
-            near = before_clause[-1]
-            if clause - near.end <= 3 and _is_subject(text, near):
-                return near.name, "x-said-colon"
-        subj = _subject(text, spans, s0, clause)
-        if subj:
-            return subj, "subject"
-        if re.search(rf"\b(?:{_PRONOUN})\b", text[s0:clause], re.I) or not before.strip():
-            return ctx.topic, "pronoun"
-    # Goes on from the last quote with only "it added; and, later," between them.
-    if ctx.previous_quote and ctx.previous_quote[1]:
-        gap = text[ctx.previous_quote[0] : quote.start]
-        others = [
-            sp
-            for sp in spans
-            if ctx.previous_quote[0] <= sp.start < quote.start and sp.name != ctx.previous_quote[1]
-        ]
-        if len(gap) < 80 and not others and not re.search(r"[“”\"«»]", gap):
-            return ctx.previous_quote[1], "continued"
-    # A verb of saying earlier in the sentence: its subject speaks.
-    if _COMM.search(before):
-        subj = _subject(text, spans, s0, s0 + _COMM.search(before).start())  # type: ignore[union-attr]
+    if not m:
+        return None
+    sp = _named_at(spans, q.end + m.end(), q.end + m.end() + 60)
+    return (sp.name, "according") if sp else None
+
+
+_SAID_BEFORE = re.compile(rf"{_VERB}(?:\s+\w+){{0,3}}\s*[:,]?\s*$", re.I)
+_LEAD_IN = re.compile(
+    r"\b(?:stating|saying|adding|noting|declaring|telling \w+|warning|explaining|arguing|"
+    r"writing|in the words of (?:[^,]+,){1,3})\s*[:,]?\s*$|:\s*$",
+    re.I,
+)
+
+
+def _said_before(text: str, q: QuoteSpan, spans: list[NamedSpan], ctx: Context) -> Found:
+    """ "X said: “...”", "..., stating, “...”", "in the words of X, “...”"."""
+    s0 = ctx.sentence_start
+    before = text[s0 : q.start]
+    m = _SAID_BEFORE.search(before) or _LEAD_IN.search(before)
+    if not m:
+        return None
+    clause = s0 + m.start()
+    # "Dieser hatte über sie gesagt: ...", "The latter said: ...": the person named last
+    # before this sentence, not the one the text is about.
+    if _DEMONSTRATIVE.match(before) and ctx.previous_sentence:
+        ps, pe = ctx.previous_sentence
+        named = [sp for sp in spans if ps <= sp.start < pe and sp.kind == "person"]
+        if named:
+            return named[-1].name, "demonstrative"
+    in_sentence = [sp for sp in spans if s0 <= sp.start < q.start]
+    if "words of" in m.group(0):
+        named = [sp for sp in in_sentence if sp.start >= clause]
+        if named:
+            return named[0].name, "words-of"
+    before_clause = [sp for sp in in_sentence if sp.start < clause]
+    if (
+        before_clause
+        and clause - before_clause[-1].end <= 3
+        and _is_subject(text, before_clause[-1])
+    ):
+        return before_clause[-1].name, "x-said-colon"
+    subj = _subject(text, spans, s0, clause)
+    if subj:
+        return subj, "subject"
+    if re.search(rf"\b(?:{_PRONOUN})\b", text[s0:clause], re.I) or not before.strip():
+        return ctx.topic, "pronoun"
+    return None
+
+
+def _continued(text: str, q: QuoteSpan, spans: list[NamedSpan], ctx: Context) -> Found:
+    """Goes on from the last quote with only "it added; and, later," between them."""
+    if not (ctx.previous_quote and ctx.previous_quote[1]):
+        return None
+    gap = text[ctx.previous_quote[0] : q.start]
+    others = [
+        sp
+        for sp in spans
+        if ctx.previous_quote[0] <= sp.start < q.start and sp.name != ctx.previous_quote[1]
+    ]
+    if len(gap) < 80 and not others and not re.search(r"[“”\"«»]", gap):
+        return ctx.previous_quote[1], "continued"
+    return None
+
+
+def _verb_in_sentence(text: str, q: QuoteSpan, spans: list[NamedSpan], ctx: Context) -> Found:
+    """A verb of saying earlier in the sentence: its subject speaks; "He described Montalvo
+    as an individual, “...”": the person the text is about."""
+    s0 = ctx.sentence_start
+    before = text[s0 : q.start]
+    comm = _COMM.search(before)
+    if comm:
+        subj = _subject(text, spans, s0, s0 + comm.start())
         if subj:
             return subj, "sentence-subject"
         if re.match(rf"\s*(?:{_PRONOUN})\b", before, re.I):
             return ctx.topic, "pronoun"
-    # "He described Montalvo as an individual, “...”"
     if re.match(rf"\s*(?:{_PRONOUN})\b", before, re.I) and before.rstrip().endswith(","):
         return ctx.topic, "pronoun"
-    if not before.strip():
-        # A quote that goes on from the last one, with nothing in between naming anyone else
-        # (the names of the last quote's own attribution do not count).
-        if ctx.previous_quote and ctx.previous_quote[1]:
-            gap = text[ctx.previous_quote[0] : quote.start]
-            between = [sp for sp in spans if ctx.previous_quote[0] <= sp.start < quote.start]
-            said = [n for n, sp in enumerate(between) if sp.name == ctx.previous_quote[1]]
-            others = [
-                sp
-                for sp in between[said[-1] + 1 if said else 0 :]
-                if sp.name != ctx.previous_quote[1]
-            ]
-            if len(gap) < 200 and not others:
-                return ctx.previous_quote[1], "continued"
-        # The previous sentence announced a statement: "X issued a statement ..."
-        if ctx.previous_sentence:
-            ps, pe = ctx.previous_sentence
-            if _COMM.search(text[ps:pe]):
-                subj = _subject(text, spans, ps, pe)
-                if subj:
-                    return subj, "previous-sentence"
+    return None
+
+
+def _opens_its_sentence(text: str, q: QuoteSpan, spans: list[NamedSpan], ctx: Context) -> Found:
+    """A quote that opens its sentence goes on from the last one, with nothing in between
+    naming anyone else (the names of the last quote's own attribution do not count); or the
+    previous sentence announced a statement: "X issued a statement ..."."""
+    if text[ctx.sentence_start : q.start].strip():
+        return None
+    if ctx.previous_quote and ctx.previous_quote[1]:
+        gap = text[ctx.previous_quote[0] : q.start]
+        between = [sp for sp in spans if ctx.previous_quote[0] <= sp.start < q.start]
+        said = [n for n, sp in enumerate(between) if sp.name == ctx.previous_quote[1]]
+        others = [
+            sp for sp in between[said[-1] + 1 if said else 0 :] if sp.name != ctx.previous_quote[1]
+        ]
+        if len(gap) < 200 and not others:
+            return ctx.previous_quote[1], "continued"
+    if ctx.previous_sentence:
+        ps, pe = ctx.previous_sentence
+        if _COMM.search(text[ps:pe]):
+            subj = _subject(text, spans, ps, pe)
+            if subj:
+                return subj, "previous-sentence"
+    return None
+
+
+# The attribution cues in the order they are tried; the first that decides gives the speaker.
+ATTRIBUTION_CUES: tuple[Callable[[str, QuoteSpan, list[NamedSpan], Context], Found], ...] = (
+    _pronoun_after,
+    _french_inversion,
+    _said_x,
+    _x_said,
+    _according_to,
+    _said_before,
+    _continued,
+    _verb_in_sentence,
+    _opens_its_sentence,
+)
+
+
+def attribute(
+    text: str, quote: QuoteSpan, spans: list[NamedSpan], ctx: Context
+) -> tuple[str | None, str]:
+    """(speaker, how) for a quote, from the words around it."""
+    for cue in ATTRIBUTION_CUES:
+        found = cue(text, quote, spans, ctx)
+        if found is not None:
+            return found
     return None, "none"
 
 

@@ -12,6 +12,7 @@ import dataclasses
 import math
 
 from ..model import AnyFact
+from .confidence import BOX_THRESHOLD
 
 # At most this many featured facts of each kind, and in all.
 KIND_CAPS: dict[str, int] = {
@@ -45,17 +46,19 @@ def score(
 def feature(
     facts: list[AnyFact], *, caps: dict[str, int] | None = None, total: int = BOX_CAP
 ) -> tuple[AnyFact, ...]:
-    """Facts ranked best first, the box's ones marked ``featured``."""
+    """Facts ranked best first, the box's ones marked ``featured``: only facts confident
+    enough to box (:data:`.confidence.BOX_THRESHOLD`) are candidates."""
     caps = caps or KIND_CAPS
     ranked = sorted(facts, key=lambda f: (-f.score, KIND_ORDER.index(f.kind), f.id))
+    boxable = [f for f in ranked if f.confidence >= BOX_THRESHOLD]
     chosen: set[str] = set()
     per_kind: dict[str, int] = {}
     # First pass: at least the best fact of every kind, then fill by score.
-    for f in ranked:
+    for f in boxable:
         if f.kind not in per_kind and len(chosen) < total:
             per_kind[f.kind] = 1
             chosen.add(f.id)
-    for f in ranked:
+    for f in boxable:
         if f.id in chosen or len(chosen) >= total:
             continue
         if per_kind.get(f.kind, 0) < caps.get(f.kind, 0):

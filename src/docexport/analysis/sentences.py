@@ -138,7 +138,11 @@ ABBREVIATIONS = frozenset(
 )
 # Words that commonly follow "U.S." or "Inc." yet start no sentence.
 _CLOSERS = "\"'”’»)]"
-_BOUNDARY = re.compile(r"[.!?…]+[" + re.escape(_CLOSERS) + r"]*(?=\s)")
+# Full stops that need a space after them, and the CJK ones that need none ("。").
+_CJK_STOPS = "。！？"
+_BOUNDARY = re.compile(
+    r"[.!?…؟۔]+[" + re.escape(_CLOSERS) + r"]*(?=\s)|[" + _CJK_STOPS + r"]+[」』”’）)]*"
+)
 _NEXT_START = re.compile(r"\s+([\"“‘'«„(\[]*)(\S)")
 _MONTH_WORDS = frozenset(
     [
@@ -168,12 +172,19 @@ def _word_before(text: str, end: int) -> str:
     return text[start:end]
 
 
+def _caseless(ch: str) -> bool:
+    """A letter of a script without capitals (Arabic, Chinese, Hebrew, Devanagari ...)."""
+    return ch.isalpha() and ch.lower() == ch.upper()
+
+
 def _is_boundary(text: str, mark_start: int, mark_end: int) -> bool:
+    if text[mark_start] in _CJK_STOPS:
+        return mark_end < len(text)
     nxt = _NEXT_START.match(text, mark_end)
     if nxt is None:
         return False
     first = nxt.group(2)
-    if not (first.isupper() or first.isdigit() or nxt.group(1)):
+    if not (first.isupper() or first.isdigit() or nxt.group(1) or _caseless(first)):
         return False
     if text[mark_start] != ".":
         return True
@@ -233,8 +244,29 @@ def split_spans(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1].isspace():
             e -= 1
         if s < e:
-            out.append((s, e))
+            out += _bounded(text, s, e)
     return out
+
+
+# No sentence of prose is this long; a longer "sentence" (a run-on list, a pasted table,
+# a hostile 99,000-character word) is cut into pieces of at most this many characters, at
+# white space where there is some. Every rule then works on bounded text, so the analysis
+# stays linear in the article's length whatever a rule's cost per sentence.
+MAX_SENTENCE_CHARS = 1000
+
+
+def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    pieces: list[tuple[int, int]] = []
+    while e - s > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", s + MAX_SENTENCE_CHARS // 2, s + MAX_SENTENCE_CHARS)
+        cut = cut if cut > s else s + MAX_SENTENCE_CHARS
+        pieces.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if s < e:
+        pieces.append((s, e))
+    return pieces
 
 
 def split(text: str) -> list[str]:

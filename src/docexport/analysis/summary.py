@@ -6,7 +6,9 @@ news), then the article's own closing "In summary" paragraph, topped up with
 ranked sentences. Sentences are ranked by lead position, length and
 centrality (how many of the article's frequent words they carry). The
 standfirst itself is used only when the article has nothing else. Points never repeat
-each other, never open on a pronoun that points nowhere, and never cut a quote.
+each other or the standfirst (near-duplicates too: a point whose content words are mostly
+the standfirst's), never open on a pronoun that points nowhere or on "The 25-year-old",
+and never cut a quote. An article over about 150 words, a feed item included, gets 3 to 5.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from ..model import STANDFIRST_ID, Article, Paragraph, Sentence
 
 MIN_POINTS = 3
 MAX_POINTS = 5
+# An article longer than this always gets at least MIN_POINTS points.
+LONG_ENOUGH_WORDS = 150
 _OPENER = re.compile(
     r"^(?:in summary|in sum|to sum up|in conclusion|to conclude|overall|in short|en résumé|"
     r"en conclusion|"
@@ -25,7 +29,8 @@ _OPENER = re.compile(
     re.IGNORECASE,
 )
 _DANGLING = re.compile(
-    r"^(?:he|she|they|it|this|these|those|his|her|their|its|him|them|there|also|but|and|however|meanwhile|"
+    r"^(?:the\s+(?:\d+|[a-z]+(?:-[a-z]+)?)[- ]year[- ]old|the\s+(?:latter|former|pair|duo)|"
+    r"he|she|they|it|this|these|those|his|her|their|its|him|them|there|also|but|and|however|meanwhile|"
     r"moreover|furthermore|instead|il|elle|ils|elles|cependant|toutefois|de plus|él|ella|"
     r"ellos|además|"
     r"sin embargo|er|sie|es|außerdem|zudem|dabei|deshalb|jedoch|auch)\b",
@@ -104,6 +109,17 @@ def _similar(a: str, b: str) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) > 0.6
 
 
+def _stems(text: str) -> set[str]:
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in _words(text)}
+
+
+def _restates(text: str, shown: set[str]) -> bool:
+    """Whether a point says again what the standfirst above it says: most of its content
+    words are already there (spread over the standfirst's sentences or not)."""
+    words = _stems(text)
+    return bool(words) and len(words & shown) / len(words) >= 0.6
+
+
 def _usable(text: str) -> bool:
     n = len(text.split())
     return 6 <= n <= 60 and _balanced(text) and not _DANGLING.match(text) and not text.endswith("?")
@@ -128,9 +144,11 @@ def summarise(article: Article, sentences: tuple[Sentence, ...]) -> tuple[str, .
             points.append(text)
 
     shown = [clean_point(s.text) for s in own]
+    shown_words = set().union(*(_stems(t) for t in shown)) if shown else set()
 
     def add_new(text: str) -> None:
-        if not any(_similar(clean_point(text), t) for t in shown):
+        point = clean_point(text)
+        if not any(_similar(point, t) for t in shown) and not _restates(point, shown_words):
             add(text)
 
     ranked = _ranked(sentences, skip=closing_ids | background_ids | {STANDFIRST_ID})
@@ -156,11 +174,34 @@ def summarise(article: Article, sentences: tuple[Sentence, ...]) -> tuple[str, .
         if len(points) >= MIN_POINTS:
             break
         add_new(s.text)
+    if sum(len(s.text.split()) for s in sentences) > LONG_ENOUGH_WORDS:
+        _fill_to_minimum(points, sentences, shown, shown_words)
     for s in (*ranked, *own):  # a short article: say what it says, even if the standfirst did
         if len(points) >= MIN_POINTS:
             break
         add(s.text)
     return tuple(points)
+
+
+def _fill_to_minimum(
+    points: list[str], sentences: tuple[Sentence, ...], shown: list[str], shown_words: set[str]
+) -> None:
+    """An article of some length always gets three points: any new sentence in reading
+    order, shorter or longer ones included (never a dangling or repeated one)."""
+    for s in sentences:
+        if len(points) >= MIN_POINTS:
+            return
+        point = clean_point(s.text)
+        if (
+            s.block != STANDFIRST_ID
+            and 4 <= len(point.split()) <= 80
+            and _balanced(point)
+            and not _DANGLING.match(point)
+            and not any(_similar(point, p) for p in points)
+            and not any(_similar(point, t) for t in shown)
+            and not _restates(point, shown_words)
+        ):
+            points.append(point)
 
 
 def _ranked(sentences: tuple[Sentence, ...], skip: set[str]) -> list[Sentence]:

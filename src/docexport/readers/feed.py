@@ -9,11 +9,13 @@ used when present; otherwise its summary, with a note saying so.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 from typing import Any
 
 from ..errors import InputError
+from ..furniture import is_furniture
 from ..model import Article, Block, Paragraph, Source, Text, plain_text
 from ..textutil import clean, collapse_spaces
 from . import Reading
@@ -80,11 +82,16 @@ def _content(entry: Any) -> tuple[str | None, str]:
 
 
 def _body(value: str, kind: str, base: str | None) -> tuple[Block, ...]:
-    if "html" in kind:
+    # A summary typed as HTML but holding plain text keeps its blank-line paragraphs.
+    if "html" in kind and re.search(r"<[A-Za-z!/]", value):
         return _html_blocks(value, base)
+    if "html" in kind:
+        value = html.unescape(value)
     paras = [collapse_spaces(clean(p)) for p in re.split(r"\n\s*\n", value)]
+    # Credits and prompts in a plain-text item ("Follow us on Twitter") are not the article.
+    paras = [p for p in paras if p and not is_furniture(p)]
     return with_roles(
-        Paragraph(id=f"p{i + 1}", inlines=(Text(text=p),)) for i, p in enumerate(paras) if p
+        Paragraph(id=f"p{i + 1}", inlines=(Text(text=p),)) for i, p in enumerate(paras)
     )
 
 

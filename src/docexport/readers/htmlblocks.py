@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from ..errors import DocexportWarning
+from ..furniture import is_furniture
 from ..model import (
     Block,
     BlockQuote,
@@ -185,6 +186,21 @@ def _with_text(run: Inline, text: str) -> Inline:
     return Text(text=text, marks=run.marks)
 
 
+def not_the_article(inlines: tuple[Inline, ...]) -> bool:
+    """A paragraph of page furniture (a credit, a prompt, a related link) that the body drops:
+    see :mod:`docexport.furniture`. A paragraph that is one short link and no sentence
+    ("Five things we learned from Obama interview") is a link to another page."""
+    text = plain_text(inlines).strip()
+    if is_furniture(text):
+        return True
+    linked = sum(len(i.text) for i in inlines if isinstance(i, Link))
+    return (
+        linked >= 0.9 * len(text) > 0
+        and len(text.split()) <= 12
+        and not text.endswith((".", "!", "?", '"', "”", "»"))
+    )
+
+
 class BlockBuilder:
     """Walks elements in document order and emits blocks with unique ids."""
 
@@ -203,11 +219,11 @@ class BlockBuilder:
 
     def flush(self) -> None:
         inlines = self.pending.take()
-        if inlines:
+        if inlines and not not_the_article(inlines):
             self.blocks.append(Paragraph(id=self._id("p"), inlines=inlines))
 
     def paragraph(self, inlines: tuple[Inline, ...], role: ParagraphRole = "body") -> None:
-        if inlines:
+        if inlines and not not_the_article(inlines):
             self.blocks.append(Paragraph(id=self._id("p"), inlines=inlines, role=role))
 
     # ------------------------------------------------------------------ walking
