@@ -88,7 +88,7 @@ def _load_data(
 
 
 def load(
-    path: PathLike,
+    path: PathLike | bytes,
     *,
     input_format: str | None = None,
     title: str | None = None,
@@ -97,14 +97,23 @@ def load(
     analyse: bool = True,
     max_input_size: int = DEFAULT_MAX_INPUT_SIZE,
 ) -> Pack:
-    """Read the file at ``path`` into an analysed :class:`Pack`.
+    """Read the file at ``path`` into an analysed :class:`Pack`. A ``str`` is
+    always a path: for article text use :func:`load_text`. (``bytes`` are an
+    input's content, as with :func:`load_bytes`.)
 
     A missing file raises :class:`InputNotFoundError` (also a
     ``FileNotFoundError``); every input error has ``.path`` and ``.stage``.
-    For article text use :func:`load_text`, for bytes :func:`load_bytes`.
     """
     if isinstance(path, (bytes, bytearray)):
-        raise TypeError("load() takes a path; use load_bytes() for bytes, load_text() for text")
+        return load_bytes(
+            bytes(path),
+            input_format=input_format,
+            title=title,
+            marking=marking,
+            date=date,
+            analyse=analyse,
+            max_input_size=max_input_size,
+        )
     from .batch import read_input_file
 
     name = os.fspath(path)

@@ -30,8 +30,8 @@ from .executors import Runner, make_runner
 from .incremental import output_key, previous_manifest, sha256, still_there, theme_fingerprint
 from .jobs import InputData, Job, JobResult, RenderSpec, render_job
 from .manifest import FailureRecord, Manifest, OutputRecord, RunFacts
-from .naming import Planned, base_stem, plan_names
-from .output import atomic_write, output_path, remove_stale_temps
+from .naming import Planned, cut_bytes, plan_names
+from .output import MAX_STEM, atomic_write, output_path, remove_stale_temps, safe_stem
 from .settings import Settings
 
 # How long a run waits for another run's lock on the same output folder.
@@ -70,7 +70,16 @@ def read_input_file(path: Path, limit: int) -> bytes:
     except OSError as exc:
         raise InputError(exc.strerror or str(exc), path=str(path), stage="read") from None
     try:
-        mode = os.fstat(fd).st_mode
+        info = os.fstat(fd)
+        mode = info.st_mode
+        if stat.S_ISREG(mode) and info.st_size > limit:
+            # A regular file's size is known: refuse without reading it.
+            raise InputError(
+                f"input is {info.st_size:,} bytes, over the limit of {limit:,} "
+                "(see --max-input-size)",
+                path=str(path),
+                stage="read",
+            )
         if stat.S_ISDIR(mode):
             raise InputError("is a folder, not a file", path=str(path), stage="read")
         if not stat.S_ISREG(mode):
@@ -115,8 +124,10 @@ def _may_hold_many(path: Path, input_format: str | None) -> bool:
 # --------------------------------------------------------------------------- folders
 
 
-def prepare_folder(folder: Path, what: str = "output folder") -> None:
-    """Create the folder, or say in one line why it cannot be used."""
+def prepare_folder(folder: Path, what: str = "output folder") -> list[Path]:
+    """Create the folder, or say in one line why it cannot be used; returns the
+    folders it created (deepest last), so a run that wrote nothing removes them."""
+    created = [p for p in (folder, *folder.parents) if not p.exists()][::-1]
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
@@ -127,6 +138,13 @@ def prepare_folder(folder: Path, what: str = "output folder") -> None:
         raise OutputError(f"{what} {folder}: cannot create it: {exc.strerror or exc}") from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise OutputError(f"{what} {folder}: not writable")
+    return created
+
+
+def _remove_if_empty(folders: Sequence[Path]) -> None:
+    for folder in reversed(folders):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only succeeds when empty
 
 
 @contextlib.contextmanager
@@ -331,12 +349,12 @@ def _unchanged(
     return None
 
 
-def _check_manifest_path(path: Path | None) -> None:
+def _check_manifest_path(path: Path | None) -> list[Path]:
     if path is None:
-        return
+        return []
     if path.is_dir():
         raise OutputError(f"--manifest {path}: is a folder, not a file")
-    prepare_folder(path.parent, "manifest folder")
+    return prepare_folder(path.parent, "manifest folder")
 
 
 def _write(
@@ -459,12 +477,12 @@ def _plan_pack(specs: Sequence[str], settings: Settings) -> _Plan:
     out_file = settings.out_file
     title = settings.title or "pack"
     out_dir = out_file.parent if out_file is not None else settings.out_dir
-    stem = out_file.name if out_file is not None else base_stem(title)
+    stem = out_file.name if out_file is not None else cut_bytes(safe_stem(title, "pack"), MAX_STEM)
     inputs, failures = collect_inputs(
         specs, exclude=settings.exclude, skip_folders=[out_dir], skip_files=skip_files
     )
     label = f"pack:{stem}"
-    planned = Planned(label, base_stem(stem), False)
+    planned = Planned(label, cut_bytes(safe_stem(stem, "pack"), MAX_STEM), False)
     return _Plan(
         out_dir=out_dir,
         items=[(planned, inputs)] if inputs else [],
@@ -571,13 +589,21 @@ def _run(
         get(fmt)  # unknown formats fail before any work
     progress = progress or Progress()
     out_dir = settings.out_file.parent if settings.out_file is not None else settings.out_dir
-    prepare_folder(out_dir)
-    _check_manifest_path(settings.manifest_path)
+    created = prepare_folder(out_dir)
+    try:
+        created += _check_manifest_path(settings.manifest_path)
+    except OutputError:
+        _remove_if_empty(created)
+        raise
     lock_folders = [out_dir]
     if settings.manifest_path is not None:
         lock_folders.append(settings.manifest_path.parent)
-    with _locks(lock_folders), stop_signals_interrupt():
-        return _run_locked(specs, settings, planner, progress)
+    try:
+        with _locks(lock_folders), stop_signals_interrupt():
+            return _run_locked(specs, settings, planner, progress)
+    finally:
+        # A run that wrote nothing leaves no empty folder behind.
+        _remove_if_empty(created)
 
 
 def _run_locked(

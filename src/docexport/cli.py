@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-
-from . import __version__
+from typer.core import TyperCommand
 
 if TYPE_CHECKING:
     from .manifest import FailureRecord, Manifest, OutputRecord
@@ -38,6 +37,31 @@ INPUT = "Input"
 CONTENT = "Content"
 BATCH = "Batch and CI"
 CLUSTER = "Dask cluster"
+
+
+class _GroupedCommand(TyperCommand):
+    """Plain-text help (no rich import: ``--help`` stays fast) with the options
+    in titled groups, as each option's ``rich_help_panel`` names them."""
+
+    # typer 0.28 ships its own copy of click, so its types are left as Any here.
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        args: list[tuple[str, str]] = []
+        groups: dict[str, list[tuple[str, str]]] = {}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                args.append(record)
+            else:
+                panel = getattr(param, "rich_help_panel", None) or "Other options"
+                groups.setdefault(panel, []).append(record)
+        if args:
+            with formatter.section("Arguments"):
+                formatter.write_dl(args)
+        for title, records in groups.items():
+            with formatter.section(title):
+                formatter.write_dl(records)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -77,22 +101,11 @@ def _is_ci() -> bool:
     return bool(os.environ.get("CI")) and os.environ.get("CI", "").lower() not in ("0", "false")
 
 
-def _library_versions() -> list[str]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    lines = [f"docexport {__version__}"]
-    for dist in ("python-docx", "reportlab", "ebooklib", "lxml", "typer", "distributed"):
-        try:
-            lines.append(f"  {dist} {version(dist)}")
-        except PackageNotFoundError:
-            continue
-    lines.append(f"  python {sys.version.split()[0]}")
-    return lines
-
-
 def _version(value: bool) -> None:
     if value:
-        typer.echo("\n".join(_library_versions()))
+        from .launcher import version_lines
+
+        typer.echo("\n".join(version_lines()))
         raise typer.Exit()
 
 
@@ -156,9 +169,10 @@ def _root(
 class _Reporter:
     """Progress for people (rich bar on a terminal) or plain lines for logs."""
 
-    def __init__(self, quiet: bool, *, counted: bool = True) -> None:
+    def __init__(self, quiet: bool, *, counted: bool = True, failures: bool = True) -> None:
         self.quiet = quiet
         self.counted = counted
+        self.failures = failures
         self.total = 0
         self.done_count = 0
         self.bar: Any = None  # a rich Progress, imported only for a terminal
@@ -196,7 +210,7 @@ class _Reporter:
         failures: list[FailureRecord],
     ) -> None:
         self.done_count += 1
-        for f in failures:
+        for f in failures if self.failures else ():
             where = f"{f.stage}" + (f" {f.format}" if f.format else "")
             self._print_err(f"{f.input}: {where}: {f.error}")
         if self.bar is not None and self.task is not None:
@@ -381,21 +395,17 @@ DateOpt = Annotated[
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.", hidden=True)]
 
-EXPORT_EPILOG = """Examples:
-
-  docexport export seeds/                       one pack per article into dist/
-
-  docexport export notes/a.md -o brief.pdf      that one file, as pandoc does
-
-  docexport export articles/ -f pdf,epub -o out --manifest out/manifest.json --skip-unchanged
-
-  docexport export articles/ --exclude 'drafts/*' --prune -o dist
-
+EXPORT_EPILOG = """\b
+Examples:
+  docexport export seeds/                    one pack per article into dist/
+  docexport export notes/a.md -o brief.pdf   that one file, as pandoc does
+  docexport export articles/ -f pdf,epub --manifest dist/manifest.json --skip-unchanged
+  docexport export articles/ --exclude 'drafts/*' --prune
   docexport export articles/ --scheduler tcp://10.0.0.5:8786
 """
 
 
-@app.command(epilog=EXPORT_EPILOG)
+@app.command(cls=_GroupedCommand, epilog=EXPORT_EPILOG)
 def export(
     inputs: InputsArg,
     format: FormatOpt = None,
@@ -570,15 +580,14 @@ def _to_stdout(inputs: list[str], settings: Any) -> None:
 
 # --------------------------------------------------------------------------- pack
 
-PACK_EPILOG = """Examples:
-
+PACK_EPILOG = """\b
+Examples:
   docexport pack articles/ --title "Haiti: the week" -o dist/haiti-week
-
   docexport pack feed.rss notes/*.md --title "Morning brief" --order date -f pdf
 """
 
 
-@app.command(epilog=PACK_EPILOG)
+@app.command(cls=_GroupedCommand, epilog=PACK_EPILOG)
 def pack(
     inputs: InputsArg,
     title: Annotated[
@@ -645,17 +654,18 @@ def pack(
         max_articles=max_articles,
     )
     settings = _settings(flags, "pack")
-    reporter = _Reporter(True)
+    reporter = _Reporter(True, failures=False)
     result = _run(run_pack, inputs, settings, reporter)
     for f in result.failures:
         if f.stage not in ("collect", "manifest"):
             where = f.stage + (f" {f.format}" if f.format else "")
             _err(f"{f.input}: {where}: {f.error}")
     if not json_out:
+        # One line per written file on stdout, for scripts; no summary line.
         for rec in result.outputs:
             if rec.input.startswith("pack:"):
                 typer.echo(printable(rec.path))
-    _finish(result, json_out=json_out, quiet=quiet, out_dir=_shown_folder(settings))
+    _finish(result, json_out=json_out, quiet=True, out_dir=_shown_folder(settings))
 
 
 # --------------------------------------------------------------------------- others
@@ -773,7 +783,7 @@ def main() -> None:
     warnings.showwarning = _show_warning
     _debug = "--debug" in sys.argv[1:]
     try:
-        app()
+        app(prog_name="docexport")
     except KeyboardInterrupt as exc:
         # Ctrl-C outside a run (while starting, or in a command without one).
         code = _exit_interrupted(exc).exit_code
@@ -783,3 +793,9 @@ def main() -> None:
             raise
         _err(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
         raise SystemExit(1) from None
+    finally:
+        # The work is done (or reported): a Ctrl-C during the interpreter's
+        # shutdown must not print a traceback or change the exit code.
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -118,6 +118,18 @@ def _looks_like_path(style: str) -> bool:
     return style.endswith(".toml") or "/" in style or "\\" in style
 
 
+def _relative_to_file(config_path: Path, value: str) -> str:
+    """``value`` (a path the file sets) taken from the file's folder, written
+    relative to the current folder when it can be (shorter in logs and manifests)."""
+    import os
+
+    target = config_path.parent / value
+    try:
+        return os.path.relpath(target)
+    except ValueError:  # another drive on Windows
+        return str(target)
+
+
 def load_config(start: Path | None = None) -> Config:
     """The configuration found from ``start`` (the current folder) upwards,
     every key checked and every path made relative to the file."""
@@ -136,7 +148,7 @@ def load_config(start: Path | None = None) -> Config:
         if checked is None:
             raise ConfigError(f"{path}: {key}: expected {expected}, got {value!r}")
         if (norm in PATH_KEYS and checked) or (norm == "style" and _looks_like_path(checked)):
-            checked = str(path.parent / checked)
+            checked = _relative_to_file(path, checked)
         config.values[norm] = checked
         config.origins[norm] = f"{label} ({path})"
     return config
