@@ -116,19 +116,7 @@ def _dask(settings: Settings) -> Runner:
             "the dask executor needs the dask extra: pip install 'docexport[dask]'"
         ) from None
     if settings.scheduler:
-        try:
-            client = Client(  # type: ignore[no-untyped-call]
-                settings.scheduler, timeout=DASK_CONNECT_TIMEOUT_S, set_as_default=False
-            )
-        except (OSError, TimeoutError, ValueError) as exc:
-            cause = " ".join(str(exc).split()) or type(exc).__name__
-            if len(cause) > 160:
-                cause = cause[:157] + "..."
-            raise ConfigError(
-                f"--scheduler {settings.scheduler}: cannot reach the Dask scheduler "
-                f"within {DASK_CONNECT_TIMEOUT_S} s ({cause})"
-            ) from None
-        return Runner(client.get_executor(), (client,))  # type: ignore[no-untyped-call]
+        return Runner(*_connect(Client, settings.scheduler))
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
         n_workers=max(1, settings.jobs),
         threads_per_worker=1,
@@ -137,6 +125,62 @@ def _dask(settings: Settings) -> Runner:
     )
     client = Client(cluster, set_as_default=False)  # type: ignore[no-untyped-call]
     return Runner(client.get_executor(), (client, cluster))  # type: ignore[no-untyped-call]
+
+
+def _unreachable(address: str, exc: BaseException) -> ConfigError:
+    cause = " ".join(str(exc).split()) or type(exc).__name__
+    if len(cause) > 160:
+        cause = cause[:157] + "..."
+    return ConfigError(
+        f"--scheduler {address}: cannot reach the Dask scheduler "
+        f"within {DASK_CONNECT_TIMEOUT_S} s ({cause})"
+    )
+
+
+def _probe_tcp(address: str) -> None:
+    """Fail fast and quietly when a ``tcp://host:port`` scheduler does not answer:
+    a failed ``Client`` prints a traceback from its finaliser."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    if parts.scheme != "tcp":
+        return
+    try:
+        port = parts.port
+    except ValueError as exc:
+        raise _unreachable(address, exc) from None
+    if not parts.hostname or port is None:
+        raise _unreachable(address, ValueError("expected tcp://host:port"))
+    try:
+        socket.create_connection((parts.hostname, port), timeout=DASK_CONNECT_TIMEOUT_S).close()
+    except OSError as exc:
+        raise _unreachable(address, exc) from None
+
+
+def _connect(client_class: Any, address: str) -> tuple[Executor, tuple[Any, ...]]:
+    _probe_tcp(address)
+    try:
+        client = client_class(address, timeout=DASK_CONNECT_TIMEOUT_S, set_as_default=False)
+    except (OSError, TimeoutError, ValueError) as exc:
+        _silence_failed_client_finaliser()
+        raise _unreachable(address, exc) from None
+    return client.get_executor(), (client,)
+
+
+def _silence_failed_client_finaliser() -> None:
+    """A ``Client`` that failed to connect reports a timeout from its finaliser
+    when it is collected, often at exit: a traceback after our one-line error.
+    Only that report is dropped; every other one reaches the previous hook."""
+    previous = sys.unraisablehook
+
+    def hook(unraisable: Any) -> None:
+        where = getattr(unraisable.object, "__qualname__", "")
+        if where == "Client.__del__":
+            return
+        previous(unraisable)
+
+    sys.unraisablehook = hook
 
 
 # An article with each part the renderers draw: standfirst, quote, person with a

@@ -121,8 +121,7 @@ def _digests(folder: Path) -> dict[str, str]:
 def test_worker_in_another_folder_renders_relative_inputs(scheduler: str, project: Path) -> None:
     local = _export(project, "-o", "local", "-j", "1")
     assert local.returncode == 0, local.stderr
-    # --scheduler alone means Dask (no --executor needed)
-    remote = _export(project, "-o", "remote", "--scheduler", scheduler)
+    remote = _export(project, "-o", "remote", "--executor", "dask", "--scheduler", scheduler)
     assert remote.returncode == 0, remote.stderr
     assert "internal error" not in remote.stderr
     assert _digests(project / "remote") == _digests(project / "local")
@@ -134,6 +133,10 @@ def test_worker_in_another_folder_renders_relative_inputs(scheduler: str, projec
     doc = docx.Document(str(project / "remote" / "note.docx"))
     assert doc.styles["Body Text"].font.name == "Courier New"  # the reference travelled
     shutil.rmtree(project / "remote")
+    # --scheduler alone means Dask (it used to be ignored silently)
+    implied = _export(project, "-o", "implied", "--scheduler", scheduler)
+    assert implied.returncode == 0, implied.stderr
+    assert _digests(project / "implied") == _digests(project / "local")
 
 
 def test_unreachable_scheduler_is_one_line_and_exit_2(project: Path) -> None:
