@@ -62,7 +62,7 @@ _LAZY = {
     "RenderError": "docexport.errors",
     "OutputError": "docexport.errors",
     "UnknownFormat": "docexport.renderers",
-    "Interrupted": "docexport.batch",
+    "Interrupted": "docexport.runcontrol",
     "Theme": "docexport.themes",
     "load_theme": "docexport.themes",
     "RenderOptions": "docexport.renderers",
@@ -94,7 +94,6 @@ if TYPE_CHECKING:
         render,
         to_json,
     )
-    from .batch import Interrupted
     from .errors import (
         ConfigError,
         DocexportError,
@@ -108,6 +107,7 @@ if TYPE_CHECKING:
     from .manifest import FailureRecord, Manifest, OutputRecord
     from .model import Article, Pack
     from .renderers import RenderOptions, UnknownFormat
+    from .runcontrol import Interrupted
     from .themes import Theme, load_theme
 
 

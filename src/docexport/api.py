@@ -114,7 +114,7 @@ def load(
             analyse=analyse,
             max_input_size=max_input_size,
         )
-    from .batch import read_input_file
+    from .reading import read_input_file
 
     name = os.fspath(path)
     data = read_input_file(Path(name), max_input_size)

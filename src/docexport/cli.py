@@ -8,17 +8,29 @@ interrupted by Ctrl-C (129 SIGHUP, 143 SIGTERM).
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperCommand
+
+from .cliopts import (
+    BATCH,
+    CLUSTER,
+    CONTENT,
+    INPUT,
+    OUTPUT,
+    GroupedCommand,
+    complete_executors,
+    complete_formats,
+    complete_input_formats,
+    complete_order,
+    complete_styles,
+)
+from .console import Reporter, err, printable, summary
 
 if TYPE_CHECKING:
-    from .manifest import FailureRecord, Manifest, OutputRecord
+    from .manifest import Manifest
     from .settings import Flags
 
 app = typer.Typer(
@@ -31,74 +43,17 @@ app = typer.Typer(
 
 _debug = False
 
-# Help panels: the options of `export` and `pack` in groups.
-OUTPUT = "Output"
-INPUT = "Input"
-CONTENT = "Content"
-BATCH = "Batch and CI"
-CLUSTER = "Dask cluster"
-
-
-class _GroupedCommand(TyperCommand):
-    """Plain-text help (no rich import: ``--help`` stays fast) with the options
-    in titled groups, as each option's ``rich_help_panel`` names them."""
-
-    # typer 0.28 ships its own copy of click, so its types are left as Any here.
-    def format_options(self, ctx: Any, formatter: Any) -> None:
-        args: list[tuple[str, str]] = []
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for param in self.get_params(ctx):
-            record = param.get_help_record(ctx)
-            if record is None:
-                continue
-            if param.param_type_name == "argument":
-                args.append(record)
-            else:
-                panel = getattr(param, "rich_help_panel", None) or "Other options"
-                groups.setdefault(panel, []).append(record)
-        if args:
-            with formatter.section("Arguments"):
-                formatter.write_dl(args)
-        for title, records in groups.items():
-            with formatter.section(title):
-                formatter.write_dl(records)
-
-
 # --------------------------------------------------------------------------- helpers
-
-
-def printable(text: str) -> str:
-    """``text`` safe for a terminal or a log: control and escape characters
-    (newlines, ESC, bidi overrides...) shown as ``\\xNN``/``\\uNNNN``, so a
-    file name can neither forge a log line nor drive the terminal."""
-    import unicodedata
-
-    out: list[str] = []
-    for ch in text:
-        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs"):
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 def _err(message: str) -> None:
     """One line on stderr; never a traceback unless --debug."""
-    typer.echo(f"docexport: {printable(' '.join(message.split(' ')))}", err=True)
+    err(message)
 
 
 def _usage_error(message: str) -> typer.Exit:
     _err(message)
     return typer.Exit(2)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
-def _is_ci() -> bool:
-    return bool(os.environ.get("CI")) and os.environ.get("CI", "").lower() not in ("0", "false")
 
 
 def _version(value: bool) -> None:
@@ -107,41 +62,6 @@ def _version(value: bool) -> None:
 
         typer.echo("\n".join(version_lines()))
         raise typer.Exit()
-
-
-# Completion of option values (typer's --install-completion).
-
-
-def _complete_formats(incomplete: str) -> Iterator[str]:
-    from .renderers import FORMATS
-
-    done, _, last = incomplete.rpartition(",")
-    prefix = f"{done}," if done else ""
-    taken = set(done.split(",")) if done else set()
-    for name in FORMATS:
-        if name.startswith(last) and name not in taken:
-            yield prefix + name
-
-
-def _complete_styles(incomplete: str) -> Iterator[str]:
-    from .themes import builtin_themes
-
-    yield from (n for n in builtin_themes() if n.startswith(incomplete))
-    yield from (str(p) for p in Path(".").glob(f"{incomplete}*.toml"))
-
-
-def _complete_executors(incomplete: str) -> Iterator[str]:
-    yield from (e for e in ("process", "dask") if e.startswith(incomplete))
-
-
-def _complete_input_formats(incomplete: str) -> Iterator[str]:
-    from .readers import INPUT_FORMATS
-
-    yield from (k for k in INPUT_FORMATS if k.startswith(incomplete))
-
-
-def _complete_order(incomplete: str) -> Iterator[str]:
-    yield from (o for o in ("given", "date") if o.startswith(incomplete))
 
 
 @app.callback()
@@ -163,98 +83,6 @@ def _root(
     _debug = _debug or debug
 
 
-# --------------------------------------------------------------------------- progress
-
-
-class _Reporter:
-    """Progress for people (rich bar on a terminal) or plain lines for logs."""
-
-    def __init__(self, quiet: bool, *, counted: bool = True, failures: bool = True) -> None:
-        self.quiet = quiet
-        self.counted = counted
-        self.failures = failures
-        self.total = 0
-        self.done_count = 0
-        self.bar: Any = None  # a rich Progress, imported only for a terminal
-        self.task: Any = None
-
-    def start(self, total: int) -> None:
-        """Called once the inputs are collected: a bar for more than one input."""
-        self.total = total
-        if not self.quiet and sys.stderr.isatty() and not _is_ci() and total > 1:
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TextColumn,
-                TimeRemainingColumn,
-            )
-
-            self.bar = Progress(
-                TextColumn("[bold]export"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]}"),
-                TimeRemainingColumn(),
-                TextColumn("{task.fields[current]}"),
-                transient=True,
-            )
-            self.bar.start()
-            self.task = self.bar.add_task("export", total=total, rate="", current="")
-
-    def done(
-        self,
-        input_name: str,
-        records: list[OutputRecord],
-        unchanged: int,
-        failures: list[FailureRecord],
-    ) -> None:
-        self.done_count += 1
-        for f in failures if self.failures else ():
-            where = f"{f.stage}" + (f" {f.format}" if f.format else "")
-            self._print_err(f"{f.input}: {where}: {f.error}")
-        if self.bar is not None and self.task is not None:
-            elapsed = self.bar.tasks[0].elapsed or 0.0
-            rate = f"{self.done_count / elapsed:.1f}/s" if elapsed > 0 else ""
-            self.bar.update(
-                self.task, advance=1, rate=rate, current=printable(Path(input_name).name)
-            )
-        elif not self.quiet and records:
-            paths = ", ".join(r.path for r in records)
-            what = "unchanged: " if unchanged == len(records) else ""
-            count = f"[{self.done_count}/{self.total}] " if self.counted else ""
-            typer.echo(printable(f"{count}{input_name} -> {what}{paths}"), err=True)
-        if not self.quiet:
-            for message in dict.fromkeys(w for r in records for w in r.warnings):
-                self._print_err(f"warning: {input_name}: {message}")
-
-    def _print_err(self, msg: str) -> None:
-        if self.bar is not None:
-            self.bar.console.print(
-                f"docexport: {printable(msg)}", markup=False, highlight=False, soft_wrap=True
-            )
-        else:
-            _err(msg)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-            self.bar = None
-
-
-def _summary(manifest: Manifest) -> str:
-    run = manifest.run
-    n_in = len({o.input for o in manifest.outputs} | {f.input for f in manifest.failures})
-    n_out = run.rendered + run.unchanged
-    line = (
-        f"{_plural(n_out, 'output')} ({run.rendered} rendered, {run.unchanged} unchanged) "
-        f"from {_plural(n_in, 'input')}, {run.failed} failed"
-    )
-    if run.pruned:
-        line += f", {_plural(len(run.pruned), 'old output')} pruned"
-    return line
-
-
 def _finish(manifest: Manifest, *, json_out: bool, quiet: bool, out_dir: Path) -> None:
     for f in manifest.failures:
         if f.stage == "collect":
@@ -264,7 +92,7 @@ def _finish(manifest: Manifest, *, json_out: bool, quiet: bool, out_dir: Path) -
     if json_out:
         sys.stdout.write(manifest.to_json())
     elif not quiet:
-        typer.echo(printable(f"{_summary(manifest)}; output folder {out_dir}"), err=True)
+        typer.echo(printable(f"{summary(manifest)}; output folder {out_dir}"), err=True)
     raise typer.Exit(0 if manifest.ok else 1)
 
 
@@ -304,7 +132,7 @@ FormatOpt = Annotated[
         "-f",
         "--format",
         help="Output formats, comma-separated: docx,pdf,epub (default all).",
-        autocompletion=_complete_formats,
+        autocompletion=complete_formats,
         rich_help_panel=OUTPUT,
     ),
 ]
@@ -313,7 +141,7 @@ StyleOpt = Annotated[
     typer.Option(
         "--style",
         help="Theme name (see `docexport styles`) or a .toml path.",
-        autocompletion=_complete_styles,
+        autocompletion=complete_styles,
         rich_help_panel=OUTPUT,
     ),
 ]
@@ -360,7 +188,7 @@ InputFormatOpt = Annotated[
     typer.Option(
         "--input-format",
         help="Force the input kind: text, markdown, html, feed, json.",
-        autocompletion=_complete_input_formats,
+        autocompletion=complete_input_formats,
         rich_help_panel=INPUT,
     ),
 ]
@@ -405,7 +233,7 @@ Examples:
 """
 
 
-@app.command(cls=_GroupedCommand, epilog=EXPORT_EPILOG)
+@app.command(cls=GroupedCommand, epilog=EXPORT_EPILOG)
 def export(
     inputs: InputsArg,
     format: FormatOpt = None,
@@ -459,7 +287,7 @@ def export(
         typer.Option(
             "--executor",
             help="process (default) or dask.",
-            autocompletion=_complete_executors,
+            autocompletion=complete_executors,
             rich_help_panel=CLUSTER,
         ),
     ] = None,
@@ -502,7 +330,7 @@ def export(
         return
     from .batch import run_export
 
-    reporter = _Reporter(quiet or json_out)
+    reporter = Reporter(quiet or json_out)
     result = _run(run_export, inputs, settings, reporter)
     _finish(result, json_out=json_out, quiet=quiet, out_dir=_shown_folder(settings))
 
@@ -512,7 +340,7 @@ def _shown_folder(settings: Any) -> Path:
     return folder
 
 
-def _run(runner: Any, inputs: list[str], settings: Any, reporter: _Reporter) -> Manifest:
+def _run(runner: Any, inputs: list[str], settings: Any, reporter: Reporter) -> Manifest:
     from .batch import Progress
     from .errors import DocexportError
 
@@ -544,7 +372,8 @@ def _to_stdout(inputs: list[str], settings: Any) -> None:
         raise _usage_error("-o - needs exactly one input and one format (-f)")
     if sys.stdout.isatty():
         raise _usage_error("-o - would write binary data to a terminal; redirect or pipe it")
-    from .batch import _spec, read_input_file
+    from .planning import render_spec
+    from .reading import read_input_file
 
     name = inputs[0]
     try:
@@ -566,7 +395,7 @@ def _to_stdout(inputs: list[str], settings: Any) -> None:
         inputs=(InputData(name=name, data=data, sha256=sha256(data)),),
         stem="stdout",
         formats=settings.formats,
-        spec=_spec(settings),
+        spec=render_spec(settings),
         single=True,
     )
     result = render_job(job)
@@ -587,7 +416,7 @@ Examples:
 """
 
 
-@app.command(cls=_GroupedCommand, epilog=PACK_EPILOG)
+@app.command(cls=GroupedCommand, epilog=PACK_EPILOG)
 def pack(
     inputs: InputsArg,
     title: Annotated[
@@ -612,7 +441,7 @@ def pack(
         typer.Option(
             "--order",
             help="Article order: given (default) or date.",
-            autocompletion=_complete_order,
+            autocompletion=complete_order,
             rich_help_panel=CONTENT,
         ),
     ] = "given",
@@ -654,7 +483,7 @@ def pack(
         max_articles=max_articles,
     )
     settings = _settings(flags, "pack")
-    reporter = _Reporter(True, failures=False)
+    reporter = Reporter(True, failures=False)
     result = _run(run_pack, inputs, settings, reporter)
     for f in result.failures:
         if f.stage not in ("collect", "manifest"):
@@ -680,7 +509,7 @@ def inspect(
         typer.Option(
             "--input-format",
             help="Force the input kind.",
-            autocompletion=_complete_input_formats,
+            autocompletion=complete_input_formats,
         ),
     ] = None,
     debug: DebugOpt = False,

@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import warnings
+from collections.abc import Callable
 from concurrent.futures import Executor
 from typing import Any
 
@@ -25,11 +26,32 @@ DASK_CONNECT_TIMEOUT_S = 5
 
 
 class Runner:
-    """An executor and what must be closed with it (a Dask client and cluster)."""
+    """An executor and what must be closed with it (a Dask client and cluster).
 
-    def __init__(self, executor: Executor | None, closers: tuple[Any, ...] = ()) -> None:
+    A process pool whose worker died (killed by the kernel for memory, or a
+    crash in a C library) is broken for every later job; ``restart`` gives a
+    fresh one so the rest of the batch still runs."""
+
+    def __init__(
+        self,
+        executor: Executor | None,
+        closers: tuple[Any, ...] = (),
+        factory: Callable[[], Executor] | None = None,
+    ) -> None:
         self.executor = executor
         self._closers = closers
+        self._factory = factory
+
+    def restart(self) -> bool:
+        """Replace a broken pool; ``False`` if this runner cannot."""
+        if self._factory is None or self.executor is None:
+            return False
+        old = self.executor
+        terminate_workers(old)
+        with contextlib.suppress(Exception):
+            old.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._factory()
+        return True
 
     @property
     def in_process(self) -> bool:
@@ -99,13 +121,16 @@ def make_runner(settings: Settings, n_jobs: int) -> Runner:
     if method == "fork":
         warm_up(settings)
     ctx = multiprocessing.get_context(method)
-    pool = ProcessPoolExecutor(
-        max_workers=n_jobs,
-        mp_context=ctx,
-        initializer=_die_with_parent,
-        initargs=(os.getpid(),),
-    )
-    return Runner(pool)
+
+    def pool() -> Executor:
+        return ProcessPoolExecutor(
+            max_workers=n_jobs,
+            mp_context=ctx,
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
+        )
+
+    return Runner(pool(), factory=pool)
 
 
 def _dask(settings: Settings) -> Runner:

@@ -25,9 +25,9 @@ def gather_articles(
     max_input_size: int = 20 * 1024 * 1024,
 ) -> tuple[list[Article], list[str]]:
     """Every article of every input, in the order given; failures as one-line messages."""
-    from .batch import read_input_file
     from .discovery import collect_inputs
     from .loading import read_input
+    from .reading import read_input_file
 
     paths, collect_failures = collect_inputs(inputs)
     failures = [f"{f.input}: {f.error}" for f in collect_failures]

@@ -467,3 +467,31 @@ def test_two_concurrent_runs_into_one_folder_lose_nothing(tmp_path: Path) -> Non
     assert len(written) == 12
     assert {Path(o["path"]).name for o in data["outputs"]} == written
     assert not list((tmp_path / "out").glob(".docexport-*"))
+
+
+def test_a_worker_that_dies_fails_only_its_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed outright (the kernel's out-of-memory killer, a crash in a
+    C library) breaks the whole process pool; the pool is replaced and only the
+    input that kills it fails. The forked workers inherit the patched reader."""
+    import docexport
+    from docexport import jobs
+
+    (tmp_path / "in").mkdir()
+    names = [f"a{i}.txt" for i in range(6)]
+    for name in names:
+        (tmp_path / "in" / name).write_text(article(f"Harbour {name} inspection"))
+    real = jobs._read
+
+    def dying(item, spec):  # type: ignore[no-untyped-def]
+        if item.name.endswith("a2.txt"):
+            os._exit(9)
+        return real(item, spec)
+
+    monkeypatch.setattr(jobs, "_read", dying)
+    manifest = docexport.export(tmp_path / "in", formats="epub", out_dir=tmp_path / "out", jobs=2)
+    assert [(Path(f.input).name, f.stage) for f in manifest.failures] == [("a2.txt", "worker")]
+    assert "ended unexpectedly" in manifest.failures[0].error
+    written = sorted(Path(o.path).name for o in manifest.outputs)
+    assert written == [n.replace(".txt", ".epub") for n in names if n != "a2.txt"]
