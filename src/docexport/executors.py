@@ -58,14 +58,20 @@ class Runner:
         return self.executor is None
 
     def close(self, *, interrupted: bool) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
         ex = self.executor
         if ex is not None:
             if interrupted:
                 terminate_workers(ex)
+            # A process pool is always waited for: its workers are ended above,
+            # and a pool left to its manager thread fails in the interpreter's
+            # exit hook ("Bad file descriptor" traceback after our one line).
+            wait = not interrupted or isinstance(ex, ProcessPoolExecutor)
             try:
-                ex.shutdown(wait=not interrupted, cancel_futures=True)
+                ex.shutdown(wait=wait, cancel_futures=True)
             except TypeError:  # Dask's ClientExecutor has no cancel_futures
-                ex.shutdown(wait=not interrupted)
+                ex.shutdown(wait=wait)
         for closer in self._closers:
             with contextlib.suppress(Exception):
                 closer.close()

@@ -211,41 +211,32 @@ def output_file_format(out: str) -> str | None:
     return None
 
 
-def build_settings(
-    flags: Flags,
-    config: Config | None = None,
-    *,
-    command: str = "export",
-    environ: Mapping[str, str] | None = None,
-) -> Settings:
-    """Merge defaults, ``config`` and ``flags`` (flags win) and validate once."""
-    from .readers import INPUT_FORMATS
+def _whole(value: object, option: str, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{option} must be {what} of at least 1, got {value!r}")
+    return value
 
-    cfg = config or Config()
 
-    def pick(flag: object, key: str) -> object:
-        return flag if flag is not None else cfg.get(key)
-
-    # Output: a folder, or with `export` a file whose extension names the format.
-    raw_out = flags.out if flags.out is not None else None
-    out_file: Path | None = None
+def _output(flags: Flags, cfg: Config, command: str) -> tuple[Path, Path | None]:
+    """(output folder, output file): ``export -o NAME.pdf`` names a file, as
+    pandoc does; ``pack -o dist/name`` names the pack's path without extension."""
+    if flags.out is None:
+        return Path(str(cfg.get("out"))), None
+    out = Path(str(flags.out))
     if command == "pack":
-        out_dir = Path(str(cfg.get("out")))
-    else:
-        out_text = str(raw_out) if raw_out is not None else str(cfg.get("out"))
-        if out_text == "-":
-            raise ConfigError("-o -: writing to stdout is handled before the settings")
-        file_fmt = output_file_format(out_text) if raw_out is not None else None
-        if file_fmt is not None and not Path(out_text).is_dir():
-            out_file = Path(out_text)
-            out_dir = out_file.parent
-        else:
-            out_dir = Path(out_text)
+        stem = Path(out.name).stem if output_file_format(out.name) else out.name
+        return out.parent, out.parent / stem
+    if str(flags.out) == "-":
+        raise ConfigError("-o -: writing to stdout is decided before the settings")
+    if output_file_format(str(out)) is not None and not out.is_dir():
+        return out.parent, out
+    return out, None
 
-    # Formats: -o NAME.EXT decides when -f is not given.
-    if out_file is not None:
-        file_fmt = output_file_format(str(out_file))
-        assert file_fmt is not None
+
+def _formats(flags: Flags, cfg: Config, out_file: Path | None) -> tuple[str, ...]:
+    """``-f``, else the configuration; ``export -o NAME.EXT`` decides alone."""
+    file_fmt = output_file_format(str(out_file)) if out_file is not None else None
+    if file_fmt is not None:
         if flags.formats is not None:
             asked = parse_formats(flags.formats)
             if asked != (file_fmt,):
@@ -253,34 +244,53 @@ def build_settings(
                     f"-o {out_file} names a {file_fmt} file but --format asks for "
                     f"{','.join(asked)}; give a folder to -o for several formats"
                 )
-        formats: tuple[str, ...] = (file_fmt,)
-    elif flags.formats is not None:
-        formats = parse_formats(flags.formats)
-    else:
-        formats = parse_formats(cfg.get("formats"), option=_cfg_option(cfg, "formats"))
+        return (file_fmt,)
+    if flags.formats is not None:
+        return parse_formats(flags.formats)
+    return parse_formats(cfg.get("formats"), option=_cfg_option(cfg, "formats"))
 
-    style_value = pick(flags.style, "style")
+
+def _executor(flags: Flags, cfg: Config) -> tuple[str, str | None]:
+    """(executor, scheduler): a scheduler address implies Dask."""
+    scheduler = flags.scheduler or cfg.get("scheduler") or None
+    if flags.executor is None:
+        return ("dask" if scheduler else str(cfg.get("executor"))), scheduler
+    if flags.executor not in ("process", "dask"):
+        raise ConfigError(f"--executor {flags.executor!r} is not one of process, dask")
+    if scheduler and flags.executor != "dask":
+        raise ConfigError("--scheduler needs the dask executor; drop --executor process")
+    return flags.executor, scheduler
+
+
+def _switch(flag: bool | None, cfg: Config, key: str) -> bool:
+    return bool(flag) if flag is not None else bool(cfg.get(key))
+
+
+def build_settings(
+    flags: Flags,
+    config: Config | None = None,
+    *,
+    command: str = "export",
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Merge defaults, ``config`` and ``flags`` (flags win) and validate once.
+    ``command`` is ``export`` or ``pack`` (which needs a title)."""
+    from .readers import INPUT_FORMATS
+
+    cfg = config or Config()
+    out_dir, out_file = _output(flags, cfg, command)
+    formats = _formats(flags, cfg, out_file if command == "export" else None)
+
+    style_value = flags.style if flags.style is not None else cfg.get("style")
     style = str(style_value) if style_value else None
     theme = _theme(style, "--style" if flags.style is not None else _cfg_option(cfg, "style"))
 
     if flags.jobs is not None:
-        if isinstance(flags.jobs, bool) or not isinstance(flags.jobs, int) or flags.jobs < 1:
-            raise ConfigError(f"--jobs must be a whole number of at least 1, got {flags.jobs!r}")
-        jobs = flags.jobs
+        jobs = _whole(flags.jobs, "--jobs", "a whole number")
     else:
         jobs = int(cfg.get("jobs")) or cpu_count()
-
     if flags.max_input_size is not None:
-        if (
-            isinstance(flags.max_input_size, bool)
-            or not isinstance(flags.max_input_size, int)
-            or flags.max_input_size < 1
-        ):
-            raise ConfigError(
-                f"--max-input-size must be a number of bytes of at least 1, "
-                f"got {flags.max_input_size!r}"
-            )
-        max_input_size = flags.max_input_size
+        max_input_size = _whole(flags.max_input_size, "--max-input-size", "a number of bytes")
     else:
         max_input_size = int(cfg.get("max_input_size"))
 
@@ -289,55 +299,29 @@ def build_settings(
         raise ConfigError(
             f"--input-format {input_format!r} is not one of {', '.join(INPUT_FORMATS)}"
         )
-
     date = check_date(flags.date) if flags.date is not None else None
-
     marking = flags.marking if flags.marking is not None else (cfg.get("marking") or None)
-
-    scheduler = flags.scheduler or cfg.get("scheduler") or None
-    if flags.executor is not None:
-        executor = flags.executor
-        if executor not in ("process", "dask"):
-            raise ConfigError(f"--executor {executor!r} is not one of process, dask")
-        if scheduler and executor != "dask":
-            raise ConfigError("--scheduler needs the dask executor; drop --executor process")
-    else:
-        executor = "dask" if scheduler else str(cfg.get("executor"))
+    executor, scheduler = _executor(flags, cfg)
 
     ref_value = flags.reference_docx or cfg.get("reference_docx") or None
     reference_docx = Path(str(ref_value)) if ref_value else None
     reference_bytes = read_reference_docx(reference_docx) if reference_docx else None
 
+    skip = _switch(flags.skip_unchanged, cfg, "skip_unchanged")
+    prune = _switch(flags.prune, cfg, "prune")
     manifest_value = flags.manifest or cfg.get("manifest") or None
     manifest_path = Path(str(manifest_value)) if manifest_value else None
-    skip = bool(flags.skip_unchanged) or (
-        flags.skip_unchanged is None and bool(cfg.get("skip_unchanged"))
-    )
-    prune = bool(flags.prune) or (flags.prune is None and bool(cfg.get("prune")))
     if (skip or prune) and manifest_path is None:
         manifest_path = out_dir / MANIFEST_NAME
 
-    exclude = tuple(flags.exclude) + tuple(cfg.get("exclude"))
-
-    title = flags.title
     order = flags.order or "given"
     max_articles = flags.max_articles if flags.max_articles is not None else DEFAULT_MAX_ARTICLES
     if command == "pack":
-        if not title or not title.strip():
+        if not flags.title or not flags.title.strip():
             raise ConfigError("--title: a pack needs a title")
         if order not in ("given", "date"):
             raise ConfigError(f"--order {order!r} is not one of given, date")
-        if isinstance(max_articles, bool) or max_articles < 1:
-            raise ConfigError(f"--max-articles must be at least 1, got {max_articles!r}")
-        if raw_out is not None:
-            out_path = Path(str(raw_out))
-            out_dir, title_stem = out_path.parent, out_path.name
-            ext_fmt = output_file_format(title_stem)
-            if ext_fmt is not None:
-                title_stem = Path(title_stem).stem
-            out_file = out_dir / title_stem
-        if (skip or prune) and manifest_value is None:
-            manifest_path = out_dir / MANIFEST_NAME
+        max_articles = _whole(max_articles, "--max-articles", "a number")
 
     return Settings(
         formats=formats,
@@ -359,9 +343,9 @@ def build_settings(
         marking=marking,
         executor=executor,
         scheduler=scheduler,
-        exclude=exclude,
+        exclude=tuple(flags.exclude) + tuple(cfg.get("exclude")),
         source_date_epoch=resolve_epoch(environ),
-        title=title,
+        title=flags.title,
         order=order,
         max_articles=max_articles,
     )
