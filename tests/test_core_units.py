@@ -87,3 +87,23 @@ def test_long_and_wide_names_fit_in_bytes() -> None:
 def test_printable_escapes_controls() -> None:
     assert printable("a\nb\x1b[31mc\u202ed") == "a\\x0ab\\x1b[31mc\\u202ed"
     assert printable("Zürich 新闻") == "Zürich 新闻"
+
+
+@pytest.mark.parametrize(
+    ("name", "skipped"),
+    [
+        ("README.md", True),
+        ("LICENSE", True),
+        ("CHANGES.txt", True),
+        ("package.json", True),
+        ("docexport-manifest.json", True),
+        (".hidden.md", True),
+        ("changes-to-the-budget.md", False),
+        ("news.rss", False),
+        ("manifesto.json", False),
+    ],
+)
+def test_folder_walks_skip_what_is_clearly_not_an_article(name: str, skipped: bool) -> None:
+    from docexport.discovery import not_an_article
+
+    assert not_an_article(name) is skipped

@@ -17,40 +17,47 @@ from pathlib import Path
 from .manifest import FailureRecord
 from .readers import EXTENSIONS
 
-# Names that sit beside articles in a repository but are not articles.
-_NOT_ARTICLES = (
-    "readme*",
-    "changelog*",
-    "changes*",
-    "history*",
-    "license*",
-    "licence*",
-    "copying*",
-    "contributing*",
-    "code_of_conduct*",
-    "security*",
-    "authors*",
-    "notice*",
-    "todo*",
+# Names that sit beside articles in a repository but are not articles: these
+# words alone or with an extension (README.md, LICENSE, CHANGES.txt; never
+# "changes-to-the-budget.md"), package manifests, hidden files, manifests.
+_NOT_ARTICLE_WORDS = (
+    "readme",
+    "changelog",
+    "changes",
+    "history",
+    "license",
+    "licence",
+    "copying",
+    "contributing",
+    "code_of_conduct",
+    "security",
+    "authors",
+    "notice",
+    "todo",
+)
+_NOT_ARTICLE_FILES = (
     "package.json",
     "package-lock.json",
     "composer.json",
     "composer.lock",
     "tsconfig*.json",
     "jsconfig.json",
-    ".*",
-    "*manifest.json",
-    "manifest*.json",
     "renovate.json",
     "pyrightconfig.json",
-    "mkdocs.yml",
+    "manifest.json",
+    "*-manifest.json",
+    "*_manifest.json",
+    ".*",
 )
 
 
 def not_an_article(name: str) -> bool:
     """Whether a file name found in a folder is clearly not an article."""
     lower = name.lower()
-    return any(fnmatch.fnmatchcase(lower, pattern) for pattern in _NOT_ARTICLES)
+    stem = lower.split(".", 1)[0]
+    if stem in _NOT_ARTICLE_WORDS and (lower == stem or "." in lower):
+        return True
+    return any(fnmatch.fnmatchcase(lower, pattern) for pattern in _NOT_ARTICLE_FILES)
 
 
 def is_manifest(path: Path) -> bool:
