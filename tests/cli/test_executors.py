@@ -43,6 +43,7 @@ def test_process_pool_workers_can_be_ended() -> None:
         processes = getattr(pool, "_processes", None)
         assert has_public or isinstance(processes, dict), "no way to end the pool's workers"
         pids = list(processes) if isinstance(processes, dict) else []
+        assert pids or has_public, "the pool started no worker"
         terminate_workers(pool)
         with pytest.raises(Exception):  # noqa: B017 - the pool reports its dead workers
             future.result(timeout=20)
