@@ -57,7 +57,7 @@ def multi_pack(seed_pack):  # type: ignore[no-untyped-def]
     from docexport.loading import build_pack
     from docexport.readers import Reading
 
-    other = docexport.load(
+    other = docexport.load_text(
         "Flood defences completed in Valencia\n"
         "The regional government of Valencia said on Tuesday that new flood barriers are ready.\n"
         "Mayor María José Catalá said: “We are safer than a year ago.” "
@@ -65,7 +65,7 @@ def multi_pack(seed_pack):  # type: ignore[no-untyped-def]
         "The works were established to address the floods of 2024.\n"
         "Original Source: example.org\n"
     )
-    third = docexport.load(
+    third = docexport.load_text(
         "Ελληνικά και кириллица: a multilingual note\n"
         "A short standfirst about Athens and Москва.\n"
         "The Greek line reads: Καλημέρα κόσμε. The Russian line: Привет, мир. "

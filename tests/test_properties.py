@@ -139,7 +139,7 @@ def article_text(draw: st.DrawFn) -> str:
 @profile(40)
 def test_arbitrary_text_through_reader_and_renderers(text: str) -> None:
     try:
-        pack = docexport.load(text)
+        pack = docexport.load_text(text)
     except InputError:
         return  # a clear refusal is an allowed outcome
     assert_renders(pack)
@@ -151,7 +151,7 @@ def test_any_string_is_read_or_refused_cleanly(text: str) -> None:
     """No input makes the reader raise anything but InputError, and what it
     keeps holds no character XML cannot hold."""
     try:
-        pack = docexport.load(text, analyse=False)
+        pack = docexport.load_text(text, analyse=False)
     except InputError:
         return
     article = pack.articles[0]

@@ -1,615 +1,373 @@
-"""Batch export: inputs -> jobs -> bytes -> atomic writes -> manifest.
+"""The run loop: inputs -> jobs -> bytes -> atomic writes -> manifest.
 
-Each job is a pure function of one input (:func:`render_job`): it returns the
-output bytes and never touches the output folder, so any
-``concurrent.futures.Executor`` can run it (in-process for ``-j 1``, a process
-pool by default, a Dask cluster for scale-out) and the client alone writes.
+The pieces live in their own modules: :mod:`discovery` finds the inputs,
+:mod:`reading` reads their bytes (the client reads, workers get bytes),
+:mod:`naming` and :mod:`planning` decide every output name and what is
+already up to date before anything renders, :mod:`jobs` turns bytes into
+bytes, :mod:`executors` runs jobs, :mod:`runcontrol` guards folders and
+signals. This module runs the plan, writes outputs and the manifest, and makes
+every way a run can end (done, Ctrl-C, SIGTERM, SIGHUP) leave a manifest that
+lists exactly what was written.
 """
 
 from __future__ import annotations
 
-import glob
-import hashlib
-import json
-import os
-import warnings
+import contextlib
+import signal
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Executor, Future
-from dataclasses import dataclass, field
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import __version__
-from .errors import DocexportError, InputError, OutputError
-from .manifest import FailureRecord, Manifest, OutputRecord
-from .model import Pack
-from .output import atomic_write, output_path, remove_stale_temps, safe_stem, sigint_deferred
-from .readers import EXTENSIONS, Reading
-from .themes import Theme
+from .errors import OutputError
+from .executors import Runner, make_runner
+from .incremental import sha256, still_there
+from .jobs import Job, JobResult, render_job
+from .manifest import FailureRecord, Manifest, OutputRecord, RunFacts
+from .output import atomic_write, output_path, remove_stale_temps
+from .planning import Plan, RunState, jobs, plan_export, plan_pack
+from .reading import read_input_file
+from .runcontrol import (
+    Interrupted,
+    locks,
+    prepare_folder,
+    remove_if_empty,
+    signals_deferred,
+    stop_signals_interrupt,
+)
+from .settings import Settings
 
-DEFAULT_FORMATS: tuple[str, ...] = ("docx", "pdf", "epub")
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ExportSettings:
-    formats: tuple[str, ...] = DEFAULT_FORMATS
-    out_dir: Path = Path("dist")
-    theme: str | Path | None = None
-    jobs: int = 1
-    force: bool = False
-    skip_unchanged: bool = False
-    fail_fast: bool = False
-    manifest_path: Path | None = None
-    input_format: str | None = None
-    reference_docx: Path | None = None
-    max_input_size: int | None = None
-    date: str | None = None
-    marking: str | None = None
-    executor: str = "process"  # process | dask
-    scheduler: str | None = None
+__all__ = ["Interrupted", "Progress", "read_input_file", "run_export", "run_pack"]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Job:
-    """Everything a worker needs for one input; picklable."""
+@dataclass
+class Progress:
+    """Hooks a caller (the CLI's reporter) may set; all optional."""
 
-    input: str
-    stem: str
-    formats: tuple[str, ...]
-    theme: str | None
-    input_format: str | None = None
-    reference_docx: str | None = None
-    max_input_size: int | None = None
-    date: str | None = None
-    marking: str | None = None
-    source_date_epoch: int | None = None
-    theme_fingerprint: str = ""  # computed once by the client, not per job
-    skip_keys: dict[str, str] = field(default_factory=dict)  # format -> key already up to date
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RenderedOutput:
-    format: str
-    name: str  # stem.extension, relative to the output folder
-    data: bytes | None  # None when reused (unchanged)
-    key: str
-    pages: int | None = None
-    warnings: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class JobResult:
-    input: str
-    input_sha256: str = ""
-    outputs: tuple[RenderedOutput, ...] = ()
-    failures: tuple[FailureRecord, ...] = ()
-
-
-# --------------------------------------------------------------------------- inputs
-
-
-def collect_inputs(specs: Sequence[str]) -> tuple[list[Path], list[FailureRecord]]:
-    """Files, folders (recursively, known input extensions) and globs -> input files.
-
-    Order is stable (as given, folders sorted), duplicates removed. A spec that
-    matches nothing is a failure, not a crash.
-    """
-    found: list[Path] = []
-    failures: list[FailureRecord] = []
-    seen: set[Path] = set()
-
-    def add(p: Path) -> None:
-        key = p.resolve()
-        if key not in seen:
-            seen.add(key)
-            found.append(p)
-
-    for spec in specs:
-        path = Path(spec)
-        if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in EXTENSIONS
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not files:
-                failures.append(
-                    FailureRecord(input=spec, stage="collect", error="no inputs in folder")
-                )
-            for p in files:
-                add(p)
-        elif path.exists():
-            add(path)
-        elif glob.has_magic(spec):
-            matches = sorted(Path(m) for m in glob.glob(spec, recursive=True) if Path(m).is_file())
-            if not matches:
-                failures.append(
-                    FailureRecord(input=spec, stage="collect", error="glob matches no file")
-                )
-            for p in matches:
-                add(p)
-        else:
-            failures.append(FailureRecord(input=spec, stage="collect", error="no such file"))
-    return found, failures
-
-
-def output_stems(inputs: Sequence[Path]) -> list[str]:
-    """One safe, unique output stem per input, named after the input file."""
-    stems: list[str] = []
-    used: set[str] = set()
-    for p in inputs:
-        base = safe_stem(p.stem)
-        stem, n = base, 2
-        while stem.lower() in used:
-            stem = f"{base}-{n}"
-            n += 1
-        used.add(stem.lower())
-        stems.append(stem)
-    return stems
-
-
-# --------------------------------------------------------------------------- jobs
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def theme_fingerprint(theme: Theme) -> str:
-    """A hash of the theme's content, so editing a theme file invalidates outputs."""
-    return _sha256(repr(theme).encode("utf-8"))[:16]
-
-
-def output_key(job: Job, input_sha: str, fmt: str, theme_fp: str) -> str:
-    options = {
-        "format": fmt,
-        "input_format": job.input_format,
-        "reference_docx": _file_sha(job.reference_docx) if job.reference_docx else None,
-        "date": job.date,
-        "marking": job.marking,
-        "epoch": job.source_date_epoch,
-        "theme": theme_fp,
-        "version": __version__,
-        "input": input_sha,
-    }
-    return _sha256(json.dumps(options, sort_keys=True).encode("utf-8"))[:32]
-
-
-def _file_sha(path: str) -> str:
-    try:
-        return _sha256(Path(path).read_bytes())
-    except OSError:
-        return "unreadable"
-
-
-def _pdf_pages(data: bytes) -> int | None:
-    """Page count from the PDF's page tree root (``/Type /Pages ... /Count N``)."""
-    import re
-
-    counts = [int(m) for m in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
-    if not counts:
-        counts = [int(m) for m in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
-    return max(counts) if counts else None
-
-
-def render_job(job: Job) -> JobResult:
-    """Read, analyse and render one input. Pure: returns bytes, writes nothing."""
-    from .loading import DEFAULT_MAX_INPUT_SIZE, read_input
-    from .renderers import RenderOptions, get
-    from .themes import load_theme
-
-    failures: list[FailureRecord] = []
-    outputs: list[RenderedOutput] = []
-    limit = job.max_input_size or DEFAULT_MAX_INPUT_SIZE
-    try:
-        # Refuse an oversized input from its size alone: reading it first would
-        # hold all of it in memory just to say no.
-        size = os.stat(job.input).st_size if job.input != "-" else 0
-        if size > limit:
-            return JobResult(
-                input=job.input,
-                failures=(
-                    FailureRecord(
-                        input=job.input,
-                        stage="read",
-                        error=f"input is {size:,} bytes, over the limit of {limit:,} "
-                        "(see --max-input-size)",
-                    ),
-                ),
-            )
-        data = Path(job.input).read_bytes() if job.input != "-" else b""
-    except OSError as exc:
-        return JobResult(
-            input=job.input,
-            failures=(
-                FailureRecord(input=job.input, stage="read", error=exc.strerror or str(exc)),
-            ),
-        )
-    input_sha = _sha256(data)
-    try:
-        theme = load_theme(job.theme)
-        theme_fp = job.theme_fingerprint or theme_fingerprint(theme)
-    except DocexportError as exc:
-        return JobResult(
-            input=job.input,
-            input_sha256=input_sha,
-            failures=(FailureRecord(input=job.input, stage="theme", error=str(exc)),),
-        )
-    keys = {fmt: output_key(job, input_sha, fmt, theme_fp) for fmt in job.formats}
-    todo = [f for f in job.formats if job.skip_keys.get(f) != keys[f]]
-    for fmt in job.formats:
-        if fmt not in todo:
-            outputs.append(RenderedOutput(format=fmt, name="", data=None, key=keys[fmt]))
-    if not todo:
-        return JobResult(input=job.input, input_sha256=input_sha, outputs=tuple(outputs))
-    stage = "read"
-    try:
-        with warnings.catch_warnings(record=True) as read_caught:
-            warnings.simplefilter("always")
-            reading = read_input(
-                data,
-                name=job.input,
-                input_format=job.input_format,
-                max_input_size=limit,
-            )
-            stage = "analyse"
-            packs = _packs_for(reading, job)
-        read_warnings = tuple(str(w.message) for w in read_caught if _ours(w))
-    except DocexportError as exc:
-        return JobResult(
-            input=job.input,
-            input_sha256=input_sha,
-            failures=(FailureRecord(input=job.input, stage=stage, error=str(exc)),),
-        )
-    except RecursionError:
-        return JobResult(
-            input=job.input,
-            input_sha256=input_sha,
-            failures=(
-                FailureRecord(input=job.input, stage=stage, error="input nested too deeply"),
-            ),
-        )
-    options = RenderOptions(
-        source_date_epoch=job.source_date_epoch,
-        reference_docx=Path(job.reference_docx) if job.reference_docx else None,
-    )
-    for fmt in todo:
-        renderer = get(fmt)
-        for suffix, pack in packs:
-            name = f"{job.stem}{suffix}.{renderer.extension}"
-            try:
-                with warnings.catch_warnings(record=True) as caught:
-                    warnings.simplefilter("always")
-                    blob = renderer.render(pack, theme, options)
-                messages = tuple(
-                    dict.fromkeys([*read_warnings, *(str(w.message) for w in caught if _ours(w))])
-                )
-            except DocexportError as exc:
-                failures.append(
-                    FailureRecord(input=job.input, stage="render", error=str(exc), format=fmt)
-                )
-                continue
-            except Exception as exc:  # a renderer bug must not stop the batch
-                failures.append(
-                    FailureRecord(
-                        input=job.input,
-                        stage="render",
-                        error=f"internal error: {type(exc).__name__}: {exc}",
-                        format=fmt,
-                    )
-                )
-                continue
-            outputs.append(
-                RenderedOutput(
-                    format=fmt,
-                    name=name,
-                    data=blob,
-                    key=keys[fmt],
-                    pages=_pdf_pages(blob) if fmt == "pdf" else None,
-                    warnings=messages,
-                )
-            )
-    return JobResult(
-        input=job.input, input_sha256=input_sha, outputs=tuple(outputs), failures=tuple(failures)
-    )
-
-
-def _ours(w: warnings.WarningMessage) -> bool:
-    from .errors import DocexportWarning
-
-    return issubclass(w.category, DocexportWarning)
-
-
-def _packs_for(reading: Reading, job: Job) -> list[tuple[str, Pack]]:
-    """One pack per article: a single-article input keeps its name, a feed's
-    articles get ``-01``, ``-02``... suffixes."""
-    import dataclasses
-
-    from .loading import build_pack
-
-    if reading.pack is not None or len(reading.articles) <= 1:
-        return [("", build_pack(reading, marking=job.marking, date=job.date))]
-    width = max(2, len(str(len(reading.articles))))
-    out: list[tuple[str, Pack]] = []
-    for i, article in enumerate(reading.articles, 1):
-        single = dataclasses.replace(reading, articles=(article,), title=None)
-        out.append((f"-{i:0{width}d}", build_pack(single, marking=job.marking, date=job.date)))
-    return out
+    start: Callable[[int], None] | None = None
+    # (input, output records written or unchanged, failures)
+    done: Callable[[str, list[OutputRecord], int, list[FailureRecord]], None] | None = None
 
 
 # --------------------------------------------------------------------------- running
 
 
-ProgressCallback = Callable[[str, JobResult | None], None]
+def _window(runner: Runner, n_jobs: int) -> int:
+    return max(2, 2 * n_jobs)
 
 
-def _executor(settings: ExportSettings, n_jobs: int) -> Executor | None:
-    if settings.executor == "dask":
+# A job held by this many broken pools (the last time alone) is what breaks them.
+_MAX_BREAKS = 2
+
+
+def _results(items: Iterator[Job | JobResult], runner: Runner, n_jobs: int) -> Iterator[JobResult]:
+    """Each job's result as it finishes. Jobs are submitted a few at a time, so
+    a large batch never holds every input's bytes in memory at once. When a
+    worker dies, the pool is replaced and the jobs it held run again, one at a
+    time; a job that breaks the pool again, alone, is that input's failure."""
+    from concurrent.futures import BrokenExecutor
+
+    if runner.executor is None:
+        for each in items:
+            yield each if isinstance(each, JobResult) else render_job(each)
+        return
+    pending: dict[Future[JobResult], Job] = {}
+    retry: list[Job] = []
+    breaks: dict[str, int] = {}
+    limit = _window(runner, n_jobs)
+    exhausted = False
+    broken = False
+
+    def submit(job: Job) -> JobResult | None:
+        nonlocal broken
+        assert runner.executor is not None
         try:
-            from distributed import Client, LocalCluster
-        except ImportError:
-            raise DocexportError(
-                "the dask executor needs the dask extra: pip install 'docexport[dask]'"
-            ) from None
-        if settings.scheduler:
-            client = Client(settings.scheduler)  # type: ignore[no-untyped-call]
-        else:
-            cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                n_workers=max(1, settings.jobs),
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=None,
-            )
-            client = Client(cluster)  # type: ignore[no-untyped-call]
-        executor: Executor = client.get_executor()  # type: ignore[no-untyped-call]
-        return executor
-    if n_jobs <= 1:
+            pending[runner.executor.submit(render_job, job)] = job
+        except BrokenExecutor:
+            broken = True
+            retry.append(job)
+        except Exception as exc:
+            return _worker_failure(job, exc)
         return None
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    # forkserver/spawn would re-import everything per worker; fork shares the
-    # parent's imported modules, which is safe here because the parent holds no
-    # threads or locks while jobs run.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    if method == "fork":
-        _warm_up(settings)
-    ctx = multiprocessing.get_context(method)
-    return ProcessPoolExecutor(max_workers=n_jobs, mp_context=ctx)
-
-
-# An article with each part the renderers draw: standfirst, quote, person with a
-# title, an organisation with its acronym, a place, figures and a date.
-_WARM_UP_ARTICLE = (
-    "Warm-up headline for the workers\n"
-    "A short standfirst that the renderers set in italics above the summary points.\n"
-    "“The council will act on this,” said President Jane Doe of the Example Council (EC) "
-    "in Nairobi on 3 March 2024, announcing 600 additional officers and $1.5 million.\n"
-    "In summary, this text only prepares the renderers before the workers start.\n"
-    "Original Source: example.org\n"
-).encode()
-
-
-def _warm_up(settings: ExportSettings) -> None:
-    """Render a small article once in the parent before the pool forks, so the
-    workers share its one-time setup (renderer imports, fonts, hyphenation
-    patterns, the styled DOCX base, the analysis tables) instead of each paying
-    it again. Output bytes do not depend on it; a failure here only costs time."""
-    from .loading import load
-    from .renderers import RenderOptions, get
-    from .themes import load_theme
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            pack = load(_WARM_UP_ARTICLE)
-            theme = load_theme(str(settings.theme) if settings.theme else None)
-            options = RenderOptions(reference_docx=settings.reference_docx)
-            for fmt in settings.formats:
-                get(fmt).render(pack, theme, options)
-    except Exception:  # never let the warm-up stop a batch
-        return
-
-
-def _results(jobs: list[Job], executor: Executor | None) -> Iterator[JobResult]:
-    if executor is None:
-        for job in jobs:
-            yield render_job(job)
-        return
-    from concurrent.futures import as_completed
-
-    futures: dict[Future[JobResult], Job] = {executor.submit(render_job, j): j for j in jobs}
-    try:
-        for fut in as_completed(futures):
-            job = futures[fut]
-            try:
-                yield fut.result()
-            except Exception as exc:  # a worker died: report it as this input's failure
-                yield JobResult(
-                    input=job.input,
-                    failures=(
-                        FailureRecord(
-                            input=job.input, stage="worker", error=f"{type(exc).__name__}: {exc}"
-                        ),
-                    ),
-                )
+        while True:
+            # After a breakdown the jobs the pool held run one at a time, so
+            # only the one that breaks it again is blamed.
+            while retry and not broken and not pending:
+                failed = submit(retry.pop(0))
+                if failed is not None:
+                    yield failed
+            while not exhausted and not retry and not broken and len(pending) < limit:
+                item: Job | JobResult | None = next(items, None)
+                if item is None:
+                    exhausted = True
+                elif isinstance(item, JobResult):
+                    yield item
+                else:
+                    failed = submit(item)
+                    if failed is not None:
+                        yield failed
+            if not pending and not retry:
+                return
+            if pending:
+                done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
+                for fut in done:
+                    job = pending.pop(fut)
+                    try:
+                        yield fut.result()
+                    except BrokenExecutor as exc:
+                        broken = True
+                        breaks[job.label] = breaks.get(job.label, 0) + 1
+                        if breaks[job.label] >= _MAX_BREAKS:
+                            yield _worker_failure(job, exc)
+                        else:
+                            retry.append(job)
+                    except Exception as exc:  # an error the executor itself raised
+                        yield _worker_failure(job, exc)
+            if broken and not pending:
+                # Every job the dead pool held has come back: a fresh pool.
+                broken = False
+                if not runner.restart():
+                    for job in retry:
+                        yield _worker_failure(job, BrokenExecutor())
+                    retry.clear()
     finally:
-        for fut in futures:
+        for fut in pending:
             fut.cancel()
 
 
-def _previous_keys(settings: ExportSettings) -> dict[tuple[str, str], OutputRecord]:
-    if not settings.skip_unchanged or settings.force or settings.manifest_path is None:
-        return {}
-    try:
-        text = settings.manifest_path.read_text(encoding="utf-8")
-    except OSError:
-        return {}
-    try:
-        manifest = Manifest.from_json(text)
-    except InputError:
-        return {}
-    table: dict[tuple[str, str], OutputRecord] = {}
-    for rec in manifest.outputs:
-        table[(rec.input, rec.format)] = rec
-    return table
+def _worker_failure(job: Job, exc: BaseException) -> JobResult:
+    from concurrent.futures import BrokenExecutor
+
+    if isinstance(exc, BrokenExecutor):
+        cause = "the worker process ended unexpectedly (killed, or out of memory)"
+    else:
+        cause = f"{type(exc).__name__}: {exc}"
+    return JobResult(
+        input=job.label,
+        failures=(FailureRecord(input=job.label, stage="worker", error=cause),),
+    )
 
 
-def _still_there(rec: OutputRecord) -> bool:
-    """The recorded output exists with the recorded content."""
-    try:
-        return _sha256(Path(rec.path).read_bytes()) == rec.sha256
-    except OSError:
-        return False
+def _check_manifest_path(path: Path | None) -> list[Path]:
+    if path is None:
+        return []
+    if path.is_dir():
+        raise OutputError(f"--manifest {path}: is a folder, not a file")
+    return prepare_folder(path.parent, "manifest folder")
+
+
+def _write(
+    state: RunState, settings: Settings, out_dir: Path, result: JobResult
+) -> tuple[list[OutputRecord], list[FailureRecord]]:
+    """Write one job's outputs; an output name another input already wrote in
+    this run is refused, never overwritten."""
+    recs = state.records.setdefault(result.input, [])
+    failures = list(result.failures)
+    written: list[OutputRecord] = []
+    for out in result.outputs:
+        owner = state.written.get(out.name.lower())
+        if owner is not None and owner != result.input:
+            failures.append(
+                FailureRecord(
+                    input=result.input,
+                    stage="write",
+                    error=f"output name {out.name} is already taken by {owner} in this run",
+                    format=out.format,
+                )
+            )
+            continue
+        try:
+            stem, _, ext = out.name.rpartition(".")
+            target = output_path(out_dir, stem, ext)
+            with signals_deferred():  # written and recorded, or neither
+                atomic_write(target, out.data)
+                rec = OutputRecord(
+                    input=result.input,
+                    input_sha256=result.input_sha256,
+                    format=out.format,
+                    path=str(target),
+                    bytes=len(out.data),
+                    sha256=sha256(out.data),
+                    key=out.key,
+                    pages=out.pages,
+                    warnings=out.warnings,
+                )
+                recs.append(rec)
+                state.written[out.name.lower()] = result.input
+        except OutputError as exc:
+            failures.append(
+                FailureRecord(input=result.input, stage="write", error=str(exc), format=out.format)
+            )
+            continue
+        written.append(rec)
+    state.rendered += len(written)
+    state.failures.extend(failures)
+    return written, failures
+
+
+def _prune(
+    settings: Settings, previous: dict[str, list[OutputRecord]], out_dir: Path
+) -> tuple[str, ...]:
+    """Remove outputs an earlier run made from inputs that are gone. Only files
+    inside the output folder that still hold the recorded bytes are removed."""
+    if not settings.prune:
+        return ()
+    root = out_dir.resolve()
+    removed: list[str] = []
+    for inp, recs in previous.items():
+        if inp.startswith("pack:") or Path(inp).exists():
+            continue
+        for rec in recs:
+            path = Path(rec.path)
+            if path.resolve().parent != root or not still_there(rec):
+                continue
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(rec.path)
+    return tuple(sorted(removed))
 
 
 def run_export(
-    specs: Sequence[str],
-    settings: ExportSettings,
-    progress: ProgressCallback | None = None,
-    on_start: Callable[[int], None] | None = None,
+    specs: Sequence[str], settings: Settings, progress: Progress | None = None
 ) -> Manifest:
     """Export every input; write outputs atomically; return (and write) the manifest.
 
-    ``on_start`` hears the number of inputs found, before any job runs (for a
-    progress bar); ``progress`` hears each finished input.
+    Raises :class:`ConfigError` or :class:`OutputError` before any work when the
+    run cannot start (no usable output folder, unreachable scheduler), and
+    :class:`Interrupted` after writing the manifest when stopped.
     """
-    from .loading import source_date_epoch
+    return _run(specs, settings, plan_export, progress)
+
+
+def run_pack(
+    specs: Sequence[str], settings: Settings, progress: Progress | None = None
+) -> Manifest:
+    """Combine every article of every input into one pack, rendered per format."""
+    return _run(specs, settings, plan_pack, progress)
+
+
+def _run(
+    specs: Sequence[str],
+    settings: Settings,
+    planner: Callable[[Sequence[str], Settings], Plan],
+    progress: Progress | None,
+) -> Manifest:
     from .renderers import get
 
     for fmt in settings.formats:
         get(fmt)  # unknown formats fail before any work
-    theme_ref = str(settings.theme) if settings.theme else None
-    from .themes import load_theme
-
-    theme = load_theme(theme_ref)  # a bad theme is a usage error, raised here
-    inputs, failures = collect_inputs(specs)
-    stems = output_stems(inputs)
-    if on_start:
-        on_start(len(inputs))
-    theme_fp = theme_fingerprint(theme)
-    previous = _previous_keys(settings)
-    epoch = source_date_epoch()
-    jobs: list[Job] = []
-    for path, stem in zip(inputs, stems, strict=True):
-        skip: dict[str, str] = {}
-        for fmt in settings.formats:
-            rec = previous.get((str(path), fmt))
-            if rec is not None and _still_there(rec):
-                skip[fmt] = rec.key
-        jobs.append(
-            Job(
-                input=str(path),
-                stem=stem,
-                formats=settings.formats,
-                theme=theme_ref,
-                input_format=settings.input_format,
-                reference_docx=str(settings.reference_docx) if settings.reference_docx else None,
-                max_input_size=settings.max_input_size,
-                date=settings.date,
-                marking=settings.marking,
-                source_date_epoch=epoch,
-                theme_fingerprint=theme_fp,
-                skip_keys=skip,
-            )
-        )
-    out_dir = settings.out_dir
-    n_jobs = min(settings.jobs, len(jobs)) if jobs else 1
-    executor = _executor(settings, n_jobs)
-    results: dict[str, JobResult] = {}
-    records: dict[str, list[OutputRecord]] = {}
-    interrupted = False
+    progress = progress or Progress()
+    out_dir = settings.out_file.parent if settings.out_file is not None else settings.out_dir
+    created = prepare_folder(out_dir)
     try:
-        for result in _results(jobs, executor):
-            recs: list[OutputRecord] = []
-            # Registered before writing: an interrupted run's manifest still
-            # lists what this input already wrote.
-            records[result.input] = recs
-            job_failures = list(result.failures)
-            for out in result.outputs:
-                if out.data is None:
-                    old = previous[(result.input, out.format)]
-                    recs.append(_reused(old))
-                    continue
-                try:
-                    target = output_path(out_dir, Path(out.name).stem, Path(out.name).suffix[1:])
-                    with sigint_deferred():  # written and recorded, or neither
-                        atomic_write(target, out.data)
-                        recs.append(
-                            OutputRecord(
-                                input=result.input,
-                                input_sha256=result.input_sha256,
-                                format=out.format,
-                                path=str(target),
-                                bytes=len(out.data),
-                                sha256=_sha256(out.data),
-                                key=out.key,
-                                pages=out.pages,
-                                warnings=out.warnings,
-                            )
-                        )
-                except OutputError as exc:
-                    job_failures.append(
-                        FailureRecord(
-                            input=result.input, stage="write", error=str(exc), format=out.format
-                        )
-                    )
-                    continue
-            result = JobResult(
-                input=result.input,
-                input_sha256=result.input_sha256,
-                outputs=result.outputs,
-                failures=tuple(job_failures),
-            )
-            results[result.input] = result
-            records[result.input] = recs
-            if progress:
-                progress(result.input, result)
-            if settings.fail_fast and result.failures:
-                break
-    except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        if executor is not None:
-            try:
-                executor.shutdown(wait=not interrupted, cancel_futures=True)
-            except TypeError:  # Dask's ClientExecutor has no cancel_futures
-                executor.shutdown(wait=not interrupted)
-        remove_stale_temps(out_dir)
-    order = {job.input: i for i, job in enumerate(jobs)}
-    fmt_order = {f: i for i, f in enumerate(settings.formats)}
-    all_outputs = sorted(
-        (r for recs in records.values() for r in recs),
-        key=lambda r: (order.get(r.input, 0), fmt_order.get(r.format, 0), r.path),
-    )
-    all_failures = failures + sorted(
-        (f for res in results.values() for f in res.failures),
-        key=lambda f: (order.get(f.input, 0), fmt_order.get(f.format or "", -1)),
-    )
-    manifest = Manifest(
-        version=__version__,
-        theme=theme.name,
-        formats=settings.formats,
-        outputs=tuple(all_outputs),
-        failures=tuple(all_failures),
-        interrupted=interrupted,
-    )
+        created += _check_manifest_path(settings.manifest_path)
+    except OutputError:
+        remove_if_empty(created)
+        raise
+    lock_folders = [out_dir]
     if settings.manifest_path is not None:
-        atomic_write(settings.manifest_path, manifest.to_json().encode("utf-8"))
-    if interrupted:
-        raise KeyboardInterrupt
+        lock_folders.append(settings.manifest_path.parent)
+    try:
+        with locks(lock_folders), stop_signals_interrupt():
+            return _run_locked(specs, settings, planner, progress)
+    finally:
+        # A run that wrote nothing leaves no empty folder behind.
+        remove_if_empty(created)
+
+
+def _run_locked(
+    specs: Sequence[str],
+    settings: Settings,
+    planner: Callable[[Sequence[str], Settings], Plan],
+    progress: Progress,
+) -> Manifest:
+    plan = planner(specs, settings)
+    state = RunState()
+    if progress.start:
+        progress.start(len(plan.items))
+    n_jobs = max(1, min(settings.jobs, len(plan.items)))
+    interrupted: Interrupted | None = None
+    runner: Runner | None = None
+    try:
+        runner = make_runner(settings, n_jobs if settings.executor == "process" else settings.jobs)
+        for result in _results(jobs(plan, settings, state), runner, n_jobs):
+            written, failures = _write(state, settings, plan.out_dir, result)
+            if progress.done:
+                recs = state.records.get(result.input, [])
+                unchanged = len(recs) - len(written)
+                progress.done(result.input, recs, unchanged, failures)
+            if settings.fail_fast and failures:
+                break
+    except KeyboardInterrupt as exc:
+        interrupted = exc if isinstance(exc, Interrupted) else Interrupted(signal.SIGINT)
+    finally:
+        if runner is not None:
+            runner.close(interrupted=interrupted is not None)
+        with contextlib.suppress(OSError):
+            remove_stale_temps(plan.out_dir)
+    pruned = _prune(settings, plan.previous, plan.out_dir) if interrupted is None else ()
+    manifest = _manifest(plan, settings, state, pruned, interrupted is not None)
+    manifest = _write_manifest(settings, manifest)
+    if interrupted is not None:
+        raise interrupted
     return manifest
 
 
-def _reused(old: OutputRecord) -> OutputRecord:
-    import dataclasses
+def _manifest(
+    plan: Plan, settings: Settings, state: RunState, pruned: tuple[str, ...], interrupted: bool
+) -> Manifest:
+    order = {pl.input: i for i, (pl, _) in enumerate(plan.items)}
+    fmt_order = {f: i for i, f in enumerate(settings.formats)}
+    outputs = sorted(
+        (r for recs in state.records.values() for r in recs),
+        key=lambda r: (order.get(r.input, 0), fmt_order.get(r.format, 0), r.path),
+    )
+    # Outputs an earlier run made from other inputs stay on record while they
+    # are there unchanged: the manifest describes the folder, not one run.
+    gone = set(pruned)
+    carried = sorted(
+        (
+            r
+            for inp, recs in plan.previous.items()
+            if inp not in order
+            for r in recs
+            if r.path not in gone and still_there(r)
+        ),
+        key=lambda r: (r.input, fmt_order.get(r.format, len(fmt_order)), r.path),
+    )
+    failures = plan.failures + sorted(
+        state.failures,
+        key=lambda f: (order.get(f.input, -1), fmt_order.get(f.format or "", -1), f.input),
+    )
+    return Manifest(
+        version=__version__,
+        theme=settings.theme.name,
+        formats=settings.formats,
+        outputs=tuple(outputs + carried),
+        failures=tuple(failures),
+        interrupted=interrupted,
+        run=RunFacts(
+            rendered=state.rendered,
+            unchanged=state.unchanged,
+            failed=len({f.input for f in failures}),
+            pruned=pruned,
+        ),
+    )
 
-    return dataclasses.replace(old, reused=True)
 
-
-def cpu_count() -> int:
+def _write_manifest(settings: Settings, manifest: Manifest) -> Manifest:
+    """Write the manifest; a failure is recorded in the returned manifest with
+    the file and the stage, so the caller says which file could not be written."""
+    path = settings.manifest_path
+    if path is None:
+        return manifest
     try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not on Linux
-        return os.cpu_count() or 1
+        with signals_deferred():
+            atomic_write(path, manifest.to_json().encode("utf-8"))
+    except OutputError as exc:
+        failure = FailureRecord(input=str(path), stage="manifest", error=str(exc))
+        return replace(manifest, failures=(*manifest.failures, failure))
+    return manifest

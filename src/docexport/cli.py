@@ -1,23 +1,37 @@
-"""The command line: a thin typer app over :mod:`docexport.export` and friends.
+"""The command line: a thin typer app over :mod:`docexport.settings` and
+:mod:`docexport.batch`.
 
 Exit codes: 0 all done; 1 some inputs failed (the rest are written); 2 usage
-error (bad option, unknown format, bad theme); 130 interrupted.
+error (bad option, unknown format, bad theme, unusable output folder); 130
+interrupted by Ctrl-C (129 SIGHUP, 143 SIGTERM).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from . import __version__
+from .cliopts import (
+    BATCH,
+    CLUSTER,
+    CONTENT,
+    INPUT,
+    OUTPUT,
+    GroupedCommand,
+    complete_executors,
+    complete_formats,
+    complete_input_formats,
+    complete_order,
+    complete_styles,
+)
+from .console import Reporter, err, printable, summary
 
 if TYPE_CHECKING:
-    from .batch import JobResult
     from .manifest import Manifest
+    from .settings import Flags
 
 app = typer.Typer(
     name="docexport",
@@ -29,10 +43,24 @@ app = typer.Typer(
 
 _debug = False
 
+# --------------------------------------------------------------------------- helpers
+
+
+def _err(message: str) -> None:
+    """One line on stderr; never a traceback unless --debug."""
+    err(message)
+
+
+def _usage_error(message: str) -> typer.Exit:
+    _err(message)
+    return typer.Exit(2)
+
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"docexport {__version__}")
+        from .launcher import version_lines
+
+        typer.echo("\n".join(version_lines()))
         raise typer.Exit()
 
 
@@ -41,381 +69,435 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version",
+            callback=_version,
+            is_eager=True,
+            help="Show the version of docexport and its libraries, and exit.",
         ),
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks on errors (any command).")
+    ] = False,
 ) -> None:
     global _debug
-    _debug = debug
+    _debug = _debug or debug
 
 
-def _err(message: str) -> None:
-    """One line on stderr; never a traceback unless --debug."""
-    line = " ".join(message.split())
-    typer.echo(f"docexport: {line}", err=True)
-
-
-def _usage_error(message: str) -> typer.Exit:
-    _err(message)
-    return typer.Exit(2)
-
-
-def _formats(value: str | None, default: list[str]) -> tuple[str, ...]:
-    from .renderers import available, is_known
-
-    items = [f.strip().lower() for f in (value.split(",") if value else default) if f.strip()]
-    for f in items:
-        if not is_known(f):
-            raise _usage_error(f"unknown format {f!r} (known: {', '.join(available())})")
-    if not items:
-        raise _usage_error("no format given")
-    return tuple(dict.fromkeys(items))
-
-
-def _check_theme(style: str | None) -> None:
-    from .errors import ThemeError
-    from .themes import load_theme
-
-    try:
-        load_theme(style)
-    except ThemeError as exc:
-        raise _usage_error(f"--style {style}: {exc}") from None
-
-
-def _is_ci() -> bool:
-    return bool(os.environ.get("CI")) and os.environ.get("CI", "").lower() not in ("0", "false")
-
-
-class _Reporter:
-    """Progress for people (rich bar on a terminal) or plain lines for logs."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.quiet = quiet
-        self.total = 0
-        self.done = 0
-        self.bar: Any = None  # a rich Progress, imported only for a terminal
-        self.task: Any = None
-
-    def start(self, total: int) -> None:
-        """Called once the inputs are collected: a bar for more than one input."""
-        self.total = total
-        if not self.quiet and sys.stderr.isatty() and not _is_ci() and total > 1:
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TextColumn,
-                TimeRemainingColumn,
-            )
-
-            self.bar = Progress(
-                TextColumn("[bold]export"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.fields[rate]}"),
-                TimeRemainingColumn(),
-                TextColumn("{task.fields[current]}"),
-                transient=True,
-            )
-            self.bar.start()
-            self.task = self.bar.add_task("export", total=total, rate="", current="")
-
-    def __call__(self, input_name: str, result: JobResult | None) -> None:
-        self.done += 1
-        if result is not None:
-            for f in result.failures:
-                where = f"{f.stage}" + (f" {f.format}" if f.format else "")
-                self._print_err(f"{f.input}: {where}: {f.error}")
-        if self.bar is not None and self.task is not None:
-            elapsed = self.bar.tasks[0].elapsed or 0.0
-            rate = f"{self.done / elapsed:.1f}/s" if elapsed > 0 else ""
-            self.bar.update(self.task, advance=1, rate=rate, current=Path(input_name).name)
-        elif not self.quiet and result is not None and not result.failures:
-            names = ", ".join(o.name for o in result.outputs if o.name) or "unchanged"
-            typer.echo(f"[{self.done}/{self.total}] {input_name} -> {names}", err=True)
-        if not self.quiet and result is not None:
-            for message in dict.fromkeys(w for o in result.outputs for w in o.warnings):
-                self._print_err(f"warning: {input_name}: {message}")
-
-    def _print_err(self, msg: str) -> None:
-        if self.bar is not None:
-            self.bar.console.print(
-                f"docexport: {msg}", markup=False, highlight=False, soft_wrap=True
-            )
-        else:
-            _err(msg)
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-
-def _finish(manifest: Manifest, *, json_out: bool, quiet: bool) -> None:
+def _finish(manifest: Manifest, *, json_out: bool, quiet: bool, out_dir: Path) -> None:
+    for f in manifest.failures:
+        if f.stage == "collect":
+            _err(f"{f.input}: {f.error}")
+        elif f.stage == "manifest":
+            _err(f"manifest {f.input}: write: {f.error}")
     if json_out:
         sys.stdout.write(manifest.to_json())
     elif not quiet:
-        n_in = len({o.input for o in manifest.outputs})
-        typer.echo(
-            f"{len(manifest.outputs)} outputs from {n_in} inputs, {len(manifest.failures)} failed",
-            err=True,
-        )
+        typer.echo(printable(f"{summary(manifest)}; output folder {out_dir}"), err=True)
     raise typer.Exit(0 if manifest.ok else 1)
 
 
+def _exit_interrupted(exc: KeyboardInterrupt) -> typer.Exit:
+    import signal
+
+    signum = getattr(exc, "signum", signal.SIGINT)
+    name = {signal.SIGINT: "Ctrl-C"}.get(signum) or signal.Signals(signum).name
+    _err(f"interrupted ({name}): finished outputs kept and listed, no partial files left")
+    return typer.Exit(128 + int(signum))
+
+
+def _settings(flags: Flags, command: str) -> Any:
+    from .config import load_config
+    from .errors import ConfigError
+    from .settings import build_settings
+
+    try:
+        return build_settings(flags, load_config(), command=command)
+    except ConfigError as exc:
+        if _debug:
+            raise
+        raise _usage_error(str(exc)) from None
+
+
+# --------------------------------------------------------------------------- export
+
 InputsArg = Annotated[
-    list[str], typer.Argument(help="Input files, folders (searched recursively) or globs.")
+    list[str],
+    typer.Argument(
+        help="Input files, folders (searched recursively) or globs.", show_default=False
+    ),
 ]
 FormatOpt = Annotated[
     str | None,
-    typer.Option("-f", "--format", help="Comma-separated: docx,pdf,epub (default all)."),
-]
-OutOpt = Annotated[
-    str | None,
-    typer.Option("-o", "--out", help="Output folder (default dist/); '-' for stdout."),
+    typer.Option(
+        "-f",
+        "--format",
+        help="Output formats, comma-separated: docx,pdf,epub (default all).",
+        autocompletion=complete_formats,
+        rich_help_panel=OUTPUT,
+    ),
 ]
 StyleOpt = Annotated[
     str | None,
-    typer.Option("--style", help="Theme name (see `docexport styles`) or a .toml path."),
+    typer.Option(
+        "--style",
+        help="Theme name (see `docexport styles`) or a .toml path.",
+        autocompletion=complete_styles,
+        rich_help_panel=OUTPUT,
+    ),
 ]
+ManifestOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--manifest", help="Write a JSON manifest of the run here.", rich_help_panel=BATCH
+    ),
+]
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print the manifest on stdout.", rich_help_panel=BATCH)
+]
+SkipOpt = Annotated[
+    bool | None,
+    typer.Option(
+        "--skip-unchanged",
+        help="Skip outputs whose input, theme, options and version match the manifest.",
+        show_default=False,
+        rich_help_panel=BATCH,
+    ),
+]
+ForceOpt = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        help="Render everything, even what --skip-unchanged would skip.",
+        rich_help_panel=BATCH,
+    ),
+]
+ExcludeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        help="Skip files matching this glob in folders (repeatable): --exclude 'drafts/*'.",
+        show_default=False,
+        rich_help_panel=INPUT,
+    ),
+]
+QuietOpt = Annotated[
+    bool, typer.Option("-q", "--quiet", help="Only errors on stderr.", rich_help_panel=BATCH)
+]
+InputFormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--input-format",
+        help="Force the input kind: text, markdown, html, feed, json.",
+        autocompletion=complete_input_formats,
+        rich_help_panel=INPUT,
+    ),
+]
+MaxInputOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--max-input-size",
+        help="Largest input in bytes (default 20 MiB).",
+        show_default=False,
+        rich_help_panel=INPUT,
+    ),
+]
+ReferenceOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--reference-docx", help="Take Word styles from this .docx.", rich_help_panel=OUTPUT
+    ),
+]
+MarkingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--marking", help="A marking line (e.g. a classification).", rich_help_panel=CONTENT
+    ),
+]
+DateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Date prepared (YYYY-MM-DD); default reproducible.",
+        rich_help_panel=CONTENT,
+    ),
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.", hidden=True)]
+
+EXPORT_EPILOG = """\b
+Examples:
+  docexport export seeds/                    one pack per article into dist/
+  docexport export notes/a.md -o brief.pdf   that one file, as pandoc does
+  docexport export articles/ -f pdf,epub --manifest dist/manifest.json --skip-unchanged
+  docexport export articles/ --exclude 'drafts/*' --prune
+  docexport export articles/ --scheduler tcp://10.0.0.5:8786
+"""
 
 
-@app.command()
+@app.command(cls=GroupedCommand, epilog=EXPORT_EPILOG)
 def export(
     inputs: InputsArg,
     format: FormatOpt = None,
-    out: OutOpt = None,
+    out: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--out",
+            help="Output folder (default dist/); NAME.pdf|.docx|.epub with one input "
+            "writes that file; '-' for stdout.",
+            rich_help_panel=OUTPUT,
+        ),
+    ] = None,
     style: StyleOpt = None,
+    reference_docx: ReferenceOpt = None,
+    input_format: InputFormatOpt = None,
+    exclude: ExcludeOpt = None,
+    max_input_size: MaxInputOpt = None,
+    marking: MarkingOpt = None,
+    date: DateOpt = None,
     jobs: Annotated[
         int | None,
-        typer.Option("-j", "--jobs", help="Parallel jobs (default: cores; 1 = in-process)."),
-    ] = None,
-    manifest: Annotated[
-        Path | None, typer.Option("--manifest", help="Write a JSON manifest of the run here.")
-    ] = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print the manifest on stdout.")] = False,
-    force: Annotated[
-        bool,
-        typer.Option("--force", help="Render everything, even what --skip-unchanged would skip."),
-    ] = False,
-    skip_unchanged: Annotated[
-        bool,
         typer.Option(
-            "--skip-unchanged",
-            help="Skip outputs whose input, theme, options and version match the manifest.",
+            "-j",
+            "--jobs",
+            help="Parallel jobs (default: cores; 1 = in-process).",
+            show_default=False,
+            rich_help_panel=BATCH,
         ),
-    ] = False,
+    ] = None,
+    manifest: ManifestOpt = None,
+    json_out: JsonOpt = False,
+    skip_unchanged: SkipOpt = None,
+    force: ForceOpt = False,
+    prune: Annotated[
+        bool | None,
+        typer.Option(
+            "--prune",
+            help="Remove outputs whose input is gone (as the manifest records them).",
+            show_default=False,
+            rich_help_panel=BATCH,
+        ),
+    ] = None,
     fail_fast: Annotated[
-        bool, typer.Option("--fail-fast", help="Stop at the first failed input.")
+        bool,
+        typer.Option("--fail-fast", help="Stop at the first failed input.", rich_help_panel=BATCH),
     ] = False,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only errors on stderr.")] = False,
-    input_format: Annotated[
+    quiet: QuietOpt = False,
+    executor: Annotated[
         str | None,
         typer.Option(
-            "--input-format", help="Force the input kind: text, markdown, html, feed, json."
+            "--executor",
+            help="process (default) or dask.",
+            autocompletion=complete_executors,
+            rich_help_panel=CLUSTER,
         ),
     ] = None,
-    reference_docx: Annotated[
-        Path | None, typer.Option("--reference-docx", help="Take Word styles from this .docx.")
-    ] = None,
-    marking: Annotated[
-        str | None, typer.Option("--marking", help="A marking line (e.g. a classification).")
-    ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option("--date", help="Date prepared (YYYY-MM-DD); default reproducible."),
-    ] = None,
-    max_input_size: Annotated[
-        int | None,
-        typer.Option("--max-input-size", help="Largest input in bytes (default 20 MiB)."),
-    ] = None,
-    executor: Annotated[
-        str, typer.Option("--executor", help="process (default) or dask.")
-    ] = "process",
     scheduler: Annotated[
-        str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786).")
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Dask scheduler address (tcp://host:8786); implies --executor dask.",
+            rich_help_panel=CLUSTER,
+        ),
     ] = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Export each input to one briefing pack per article, in each format."""
-    from .batch import ExportSettings, cpu_count, run_export
-    from .config import ConfigError, load_config
+    from .settings import Flags
+
+    _set_debug(debug)
+    flags = Flags(
+        formats=format,
+        out=out if out != "-" else None,
+        style=style,
+        jobs=jobs,
+        manifest=manifest,
+        skip_unchanged=skip_unchanged,
+        force=force,
+        fail_fast=fail_fast,
+        prune=prune,
+        input_format=input_format,
+        reference_docx=reference_docx,
+        max_input_size=max_input_size,
+        date=date,
+        marking=marking,
+        executor=executor,
+        scheduler=scheduler,
+        exclude=tuple(exclude or ()),
+    )
+    settings = _settings(flags, "export")
+    if out == "-":
+        _to_stdout(inputs, settings)
+        return
+    from .batch import run_export
+
+    reporter = Reporter(quiet or json_out)
+    result = _run(run_export, inputs, settings, reporter)
+    _finish(result, json_out=json_out, quiet=quiet, out_dir=_shown_folder(settings))
+
+
+def _shown_folder(settings: Any) -> Path:
+    folder: Path = settings.out_file.parent if settings.out_file is not None else settings.out_dir
+    return folder
+
+
+def _run(runner: Any, inputs: list[str], settings: Any, reporter: Reporter) -> Manifest:
+    from .batch import Progress
     from .errors import DocexportError
 
     try:
-        cfg = load_config()
-    except ConfigError as exc:
-        raise _usage_error(str(exc)) from None
-    fmts = _formats(format, cfg.get("formats"))
-    style = style or cfg.get("style")
-    _check_theme(style)
-    if input_format is not None:
-        from .readers import INPUT_FORMATS
-
-        if input_format not in INPUT_FORMATS:
-            raise _usage_error(
-                f"--input-format {input_format!r} is not one of {', '.join(INPUT_FORMATS)}"
-            )
-    if executor not in ("process", "dask"):
-        raise _usage_error(f"--executor {executor!r} is not one of process, dask")
-    if date is not None:
-        import datetime as _dt
-
-        try:
-            _dt.date.fromisoformat(date)
-        except ValueError:
-            raise _usage_error(f"--date {date!r} is not a date like 2024-11-03") from None
-    if reference_docx is not None and not reference_docx.is_file():
-        raise _usage_error(f"--reference-docx {reference_docx}: no such file")
-    out = out or cfg.get("out")
-    if out == "-":
-        _to_stdout(inputs, fmts, style, input_format, reference_docx, marking, date, max_input_size)
-        return
-    n_jobs = jobs if jobs is not None else (cfg.get("jobs") or cpu_count())
-    if n_jobs < 1:
-        raise _usage_error("--jobs must be at least 1")
-    manifest_path = manifest or (Path(cfg.get("manifest")) if cfg.get("manifest") else None)
-    skip = skip_unchanged or bool(cfg.get("skip_unchanged"))
-    if skip and manifest_path is None:
-        manifest_path = Path(out) / "docexport-manifest.json"
-    settings = ExportSettings(
-        formats=fmts,
-        out_dir=Path(out),
-        theme=style,
-        jobs=n_jobs,
-        force=force,
-        skip_unchanged=skip,
-        fail_fast=fail_fast,
-        manifest_path=manifest_path,
-        input_format=input_format,
-        reference_docx=reference_docx,
-        max_input_size=max_input_size or cfg.get("max_input_size"),
-        date=date,
-        marking=marking or cfg.get("marking") or None,
-        executor=executor,
-        scheduler=scheduler,
-    )
-    reporter = _Reporter(quiet or json_out)
-    try:
-        result = run_export(inputs, settings, progress=reporter, on_start=reporter.start)
-    except KeyboardInterrupt:
+        return runner(inputs, settings, Progress(start=reporter.start, done=reporter.done))  # type: ignore[no-any-return]
+    except KeyboardInterrupt as exc:
         reporter.close()
-        _err("interrupted: finished outputs kept, no partial files left")
-        raise typer.Exit(130) from None
+        raise _exit_interrupted(exc) from None
     except DocexportError as exc:
         reporter.close()
         if _debug:
             raise
         raise _usage_error(str(exc)) from None
-    reporter.close()
-    for f in result.failures:
-        if f.stage == "collect":
-            _err(f"{f.input}: {f.error}")
-    _finish(result, json_out=json_out, quiet=quiet)
+    finally:
+        reporter.close()
 
 
-def _to_stdout(
-    inputs: list[str],
-    fmts: tuple[str, ...],
-    style: str | None,
-    input_format: str | None,
-    reference_docx: Path | None,
-    marking: str | None,
-    date: str | None,
-    max_input_size: int | None,
-) -> None:
-    from .errors import DocexportError
-    from .loading import DEFAULT_MAX_INPUT_SIZE, load, source_date_epoch
-    from .renderers import RenderOptions, get
-    from .themes import load_theme
+def _set_debug(flag: bool) -> None:
+    global _debug
+    _debug = _debug or flag
 
-    if len(inputs) != 1 or len(fmts) != 1:
+
+def _to_stdout(inputs: list[str], settings: Any) -> None:
+    from .errors import InputError
+    from .incremental import sha256
+    from .jobs import InputData, Job, render_job
+
+    if len(inputs) != 1 or len(settings.formats) != 1:
         raise _usage_error("-o - needs exactly one input and one format (-f)")
     if sys.stdout.isatty():
         raise _usage_error("-o - would write binary data to a terminal; redirect or pipe it")
-    source: str | bytes = inputs[0]
+    from .planning import render_spec
+    from .reading import read_input_file
+
     name = inputs[0]
-    if inputs[0] == "-":
-        source, name = sys.stdin.buffer.read(), "stdin"
     try:
-        pack = load(
-            source if isinstance(source, bytes) else Path(source),
-            name=name,
-            input_format=input_format,
-            marking=marking,
-            date=date,
-            max_input_size=max_input_size or DEFAULT_MAX_INPUT_SIZE,
-        )
-        data = get(fmts[0]).render(
-            pack,
-            load_theme(style),
-            RenderOptions(source_date_epoch=source_date_epoch(), reference_docx=reference_docx),
-        )
-    except DocexportError as exc:
-        if _debug:
-            raise
-        _err(f"{name}: {exc}")
+        if name == "-":
+            data = sys.stdin.buffer.read(settings.max_input_size + 1)
+            if len(data) > settings.max_input_size:
+                raise InputError(
+                    f"input is over the limit of {settings.max_input_size:,} bytes "
+                    "(see --max-input-size)"
+                )
+            name = "stdin"
+        else:
+            data = read_input_file(Path(name), settings.max_input_size)
+    except InputError as exc:
+        _err(f"{name}: read: {exc}")
         raise typer.Exit(1) from None
-    sys.stdout.buffer.write(data)
+    job = Job(
+        label=name,
+        inputs=(InputData(name=name, data=data, sha256=sha256(data)),),
+        stem="stdout",
+        formats=settings.formats,
+        spec=render_spec(settings),
+        single=True,
+    )
+    result = render_job(job)
+    for f in result.failures:
+        _err(f"{f.input}: {f.stage}" + (f" {f.format}" if f.format else "") + f": {f.error}")
+    if result.failures or not result.outputs:
+        raise typer.Exit(1)
+    sys.stdout.buffer.write(result.outputs[0].data)
     sys.stdout.buffer.flush()
 
 
-@app.command()
+# --------------------------------------------------------------------------- pack
+
+PACK_EPILOG = """\b
+Examples:
+  docexport pack articles/ --title "Haiti: the week" -o dist/haiti-week
+  docexport pack feed.rss notes/*.md --title "Morning brief" --order date -f pdf
+"""
+
+
+@app.command(cls=GroupedCommand, epilog=PACK_EPILOG)
 def pack(
     inputs: InputsArg,
-    title: Annotated[str, typer.Option("--title", help="The pack's title.")],
+    title: Annotated[
+        str, typer.Option("--title", help="The pack's title.", rich_help_panel=CONTENT)
+    ],
     format: FormatOpt = None,
     out: Annotated[
         str | None,
-        typer.Option("-o", "--out", help="Output path without extension (default dist/<title>)."),
+        typer.Option(
+            "-o",
+            "--out",
+            help="Output path without extension (default <out folder>/<title>).",
+            rich_help_panel=OUTPUT,
+        ),
     ] = None,
     style: StyleOpt = None,
-    marking: Annotated[str | None, typer.Option("--marking", help="A marking line.")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Date prepared (YYYY-MM-DD).")] = None,
+    reference_docx: ReferenceOpt = None,
+    marking: MarkingOpt = None,
+    date: DateOpt = None,
     order: Annotated[
-        str, typer.Option("--order", help="Article order: given (default) or date.")
+        str,
+        typer.Option(
+            "--order",
+            help="Article order: given (default) or date.",
+            autocompletion=complete_order,
+            rich_help_panel=CONTENT,
+        ),
     ] = "given",
-    input_format: Annotated[
-        str | None, typer.Option("--input-format", help="Force the input kind.")
-    ] = None,
-    reference_docx: Annotated[
-        Path | None, typer.Option("--reference-docx", help="Take Word styles from this .docx.")
-    ] = None,
+    input_format: InputFormatOpt = None,
+    exclude: ExcludeOpt = None,
+    max_input_size: MaxInputOpt = None,
     max_articles: Annotated[
-        int, typer.Option("--max-articles", help="Most articles in one pack.")
+        int,
+        typer.Option("--max-articles", help="Most articles in one pack.", rich_help_panel=INPUT),
     ] = 200,
+    manifest: ManifestOpt = None,
+    json_out: JsonOpt = False,
+    skip_unchanged: SkipOpt = None,
+    force: ForceOpt = False,
+    quiet: QuietOpt = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Build one multi-article pack from many inputs (files, folders, feeds)."""
-    from .errors import DocexportError
-    from .multipack import build_multi_pack
+    from .batch import run_pack
+    from .settings import Flags
 
-    fmts = _formats(format, ["docx", "pdf", "epub"])
-    _check_theme(style)
-    if order not in ("given", "date"):
-        raise _usage_error(f"--order {order!r} is not one of given, date")
-    try:
-        written, failures = build_multi_pack(
-            inputs,
-            title=title,
-            formats=fmts,
-            out=out,
-            style=style,
-            marking=marking,
-            date=date,
-            order=order,
-            input_format=input_format,
-            reference_docx=reference_docx,
-            max_articles=max_articles,
-        )
-    except DocexportError as exc:
-        if _debug:
-            raise
-        _err(str(exc))
-        raise typer.Exit(1) from None
-    for f in failures:
-        _err(f)
-    for p in written:
-        typer.echo(str(p))
-    raise typer.Exit(1 if failures else 0)
+    _set_debug(debug)
+    flags = Flags(
+        formats=format,
+        out=out,
+        style=style,
+        jobs=1,
+        manifest=manifest,
+        skip_unchanged=skip_unchanged,
+        force=force,
+        input_format=input_format,
+        reference_docx=reference_docx,
+        max_input_size=max_input_size,
+        date=date,
+        marking=marking,
+        exclude=tuple(exclude or ()),
+        title=title,
+        order=order,
+        max_articles=max_articles,
+    )
+    settings = _settings(flags, "pack")
+    reporter = Reporter(True, failures=False)
+    result = _run(run_pack, inputs, settings, reporter)
+    for f in result.failures:
+        if f.stage not in ("collect", "manifest"):
+            where = f.stage + (f" {f.format}" if f.format else "")
+            _err(f"{f.input}: {where}: {f.error}")
+    if not json_out:
+        # One line per written file on stdout, for scripts; no summary line.
+        for rec in result.outputs:
+            if rec.input.startswith("pack:"):
+                typer.echo(printable(rec.path))
+    _finish(result, json_out=json_out, quiet=True, out_dir=_shown_folder(settings))
+
+
+# --------------------------------------------------------------------------- others
 
 
 @app.command()
@@ -423,15 +505,22 @@ def inspect(
     input: Annotated[str, typer.Argument(help="One input file.")],
     json_out: Annotated[bool, typer.Option("--json", help="Print the model as JSON.")] = False,
     input_format: Annotated[
-        str | None, typer.Option("--input-format", help="Force the input kind.")
+        str | None,
+        typer.Option(
+            "--input-format",
+            help="Force the input kind.",
+            autocompletion=complete_input_formats,
+        ),
     ] = None,
+    debug: DebugOpt = False,
 ) -> None:
     """Show the model of one input: metadata, summary, key facts, provenance."""
+    from .api import load
     from .errors import DocexportError
-    from .loading import load
 
+    _set_debug(debug)
     try:
-        the_pack = load(Path(input), name=input, input_format=input_format)
+        the_pack = load(input, input_format=input_format)
     except DocexportError as exc:
         if _debug:
             raise
@@ -452,10 +541,12 @@ def schema(
     manifest: Annotated[
         bool, typer.Option("--manifest", help="The manifest's schema instead of the model's.")
     ] = False,
+    debug: DebugOpt = False,
 ) -> None:
     """Print the JSON Schema of the model (or of the manifest)."""
     import json
 
+    _set_debug(debug)
     if manifest:
         from .manifest import manifest_schema
 
@@ -468,33 +559,35 @@ def schema(
 
 
 @app.command()
-def styles() -> None:
+def styles(debug: DebugOpt = False) -> None:
     """List the built-in themes."""
     from .themes import builtin_themes, load_theme
 
+    _set_debug(debug)
     for name in builtin_themes():
         t = load_theme(name)
         typer.echo(f"{name:<12} {t.description}")
 
 
 @app.command()
-def config() -> None:
+def config(debug: DebugOpt = False) -> None:
     """Show the effective settings and where each came from."""
     from .config import KEYS, ConfigError, load_config
 
+    _set_debug(debug)
     try:
         cfg = load_config()
     except ConfigError as exc:
         raise _usage_error(str(exc)) from None
     for key in KEYS:
         value = cfg.get(key)
-        if key == "formats":
+        if isinstance(value, list):
             value = ",".join(value)
         if key == "jobs" and not value:
-            from .batch import cpu_count
+            from .settings import cpu_count
 
             value = f"{cpu_count()} (cores)"
-        typer.echo(f"{key:<15} {value!s:<24} {cfg.origin(key)}")
+        typer.echo(printable(f"{key:<15} {value!s:<24} {cfg.origin(key)}"))
 
 
 def _show_warning(
@@ -515,14 +608,23 @@ def _show_warning(
 def main() -> None:
     import warnings
 
+    global _debug
     warnings.showwarning = _show_warning
+    _debug = "--debug" in sys.argv[1:]
     try:
-        app()
-    except KeyboardInterrupt:
-        _err("interrupted")
-        raise SystemExit(130) from None
+        app(prog_name="docexport")
+    except KeyboardInterrupt as exc:
+        # Ctrl-C outside a run (while starting, or in a command without one).
+        code = _exit_interrupted(exc).exit_code
+        raise SystemExit(code) from None
     except Exception as exc:  # a bug: one line for users, the traceback with --debug
-        if _debug or "--debug" in sys.argv:
+        if _debug:
             raise
         _err(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)")
         raise SystemExit(1) from None
+    finally:
+        # The work is done (or reported): a Ctrl-C during the interpreter's
+        # shutdown must not print a traceback or change the exit code.
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -1,35 +1,72 @@
 """Project defaults from ``[tool.docexport]`` in the nearest ``pyproject.toml``
-or from a ``docexport.toml``; command-line flags override them."""
+or from a ``docexport.toml``; command-line flags override them.
+
+Each key is type-checked here, and a path a config file sets is taken relative
+to that file (so a CI job may run from any folder). Merging with the flags and
+the checks that need the flags too live in :mod:`docexport.settings`.
+"""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import DocexportError
+from .errors import ConfigError
 
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-# key -> (type, default)
-KEYS: dict[str, tuple[type, Any]] = {
-    "formats": (list, ["docx", "pdf", "epub"]),
-    "out": (str, "dist"),
-    "style": (str, "default"),
-    "jobs": (int, 0),  # 0: the number of cores
-    "manifest": (str, ""),
-    "skip_unchanged": (bool, False),
-    "max_input_size": (int, 20 * 1024 * 1024),
-    "marking": (str, ""),
+__all__ = ["KEYS", "PATH_KEYS", "Config", "ConfigError", "find_config", "load_config"]
+
+# The largest configuration file read: a config is a few lines.
+_MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _str_list(value: Any) -> list[str] | None:
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None
+
+
+# key -> (what it must be, for messages; a checker returning the value or None; default)
+KEYS: dict[str, tuple[str, Callable[[Any], Any], Any]] = {
+    "formats": (
+        "a list of format names",
+        _str_list,
+        ["docx", "pdf", "epub"],
+    ),
+    "out": ("a folder path", lambda v: v if isinstance(v, str) and v else None, "dist"),
+    "style": ("a theme name or .toml path", lambda v: v if isinstance(v, str) else None, "default"),
+    "jobs": (
+        "a whole number, 0 for one per core",
+        lambda v: v if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else None,
+        0,
+    ),
+    "manifest": ("a file path", lambda v: v if isinstance(v, str) else None, ""),
+    "skip_unchanged": ("true or false", lambda v: v if isinstance(v, bool) else None, False),
+    "prune": ("true or false", lambda v: v if isinstance(v, bool) else None, False),
+    "max_input_size": (
+        "a number of bytes, at least 1",
+        lambda v: v if isinstance(v, int) and not isinstance(v, bool) and v >= 1 else None,
+        20 * 1024 * 1024,
+    ),
+    "marking": ("a string", lambda v: v if isinstance(v, str) else None, ""),
+    "input_format": ("an input kind", lambda v: v if isinstance(v, str) else None, ""),
+    "reference_docx": ("a .docx path", lambda v: v if isinstance(v, str) else None, ""),
+    "exclude": ("a list of globs", _str_list, []),
+    "executor": ("process or dask", lambda v: v if v in ("process", "dask") else None, "process"),
+    "scheduler": ("a Dask scheduler address", lambda v: v if isinstance(v, str) else None, ""),
 }
 
-
-class ConfigError(DocexportError):
-    pass
+# Keys whose value is a path: taken relative to the file that set it.
+PATH_KEYS = frozenset({"out", "manifest", "reference_docx"})
 
 
 @dataclass
@@ -39,7 +76,10 @@ class Config:
     path: Path | None = None
 
     def get(self, key: str) -> Any:
-        return self.values.get(key, KEYS[key][1])
+        return self.values.get(key, KEYS[key][2])
+
+    def has(self, key: str) -> bool:
+        return key in self.values
 
     def origin(self, key: str) -> str:
         return self.origins.get(key, "built-in default")
@@ -57,18 +97,42 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
             table = _read(pyproject).get("tool", {}).get("docexport")
             if isinstance(table, dict):
                 return pyproject, table
+            if table is not None:
+                raise ConfigError(f"{pyproject}: [tool.docexport] must be a table")
     return None
 
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as fh:
+            raw = fh.read(_MAX_CONFIG_BYTES + 1)
+        if len(raw) > _MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: larger than {_MAX_CONFIG_BYTES:,} bytes")
+        data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
         return data
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
 
 
+def _looks_like_path(style: str) -> bool:
+    return style.endswith(".toml") or "/" in style or "\\" in style
+
+
+def _relative_to_file(config_path: Path, value: str) -> str:
+    """``value`` (a path the file sets) taken from the file's folder, written
+    relative to the current folder when it can be (shorter in logs and manifests)."""
+    import os
+
+    target = config_path.parent / value
+    try:
+        return os.path.relpath(target)
+    except ValueError:  # another drive on Windows
+        return str(target)
+
+
 def load_config(start: Path | None = None) -> Config:
+    """The configuration found from ``start`` (the current folder) upwards,
+    every key checked and every path made relative to the file."""
     found = find_config(start)
     if found is None:
         return Config()
@@ -79,11 +143,12 @@ def load_config(start: Path | None = None) -> Config:
         norm = key.replace("-", "_")
         if norm not in KEYS:
             raise ConfigError(f"{path}: {key}: unknown key (allowed: {', '.join(KEYS)})")
-        typ = KEYS[norm][0]
-        if typ is list and isinstance(value, str):
-            value = [v.strip() for v in value.split(",") if v.strip()]
-        if not isinstance(value, typ) or (typ is int and isinstance(value, bool)):
-            raise ConfigError(f"{path}: {key}: expected {typ.__name__}, got {value!r}")
-        config.values[norm] = value
+        expected, check, _default = KEYS[norm]
+        checked = check(value)
+        if checked is None:
+            raise ConfigError(f"{path}: {key}: expected {expected}, got {value!r}")
+        if (norm in PATH_KEYS and checked) or (norm == "style" and _looks_like_path(checked)):
+            checked = _relative_to_file(path, checked)
+        config.values[norm] = checked
         config.origins[norm] = f"{label} ({path})"
     return config

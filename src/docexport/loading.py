@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import os
 from pathlib import Path
 
 from .errors import InputError
@@ -25,15 +24,12 @@ MAX_PARAGRAPH_CHARS = 100_000
 
 
 def source_date_epoch() -> int | None:
-    """``SOURCE_DATE_EPOCH`` from the environment, if set and valid."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw:
-        return None
-    try:
-        value = int(raw)
-    except ValueError:
-        return None
-    return value if value >= 0 else None
+    """``SOURCE_DATE_EPOCH`` from the environment, if set and valid. The rule
+    lives in :func:`docexport.settings.resolve_epoch`; entry points resolve it
+    once and pass it on, this is for callers that did not."""
+    from .settings import resolve_epoch
+
+    return resolve_epoch()
 
 
 def prepared_date(articles: tuple[Article, ...], explicit: str | None = None) -> str | None:

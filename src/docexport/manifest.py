@@ -8,12 +8,15 @@ derived from these dataclasses (a test keeps the two equal).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from pathlib import Path
 from typing import Any
 
 from .errors import InputError
 
-MANIFEST_VERSION = "1.0"
+MANIFEST_VERSION = "1.1"
+# The largest manifest read back; one record is a few hundred bytes.
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,7 +32,6 @@ class OutputRecord:
     key: str  # hash of input, theme, options and tool version: decides --skip-unchanged
     pages: int | None = None
     warnings: tuple[str, ...] = ()
-    reused: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,6 +45,17 @@ class FailureRecord:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class RunFacts:
+    """What this run did, as opposed to what the folder holds: the only part
+    of two manifests of the same inputs that may differ."""
+
+    rendered: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    pruned: tuple[str, ...] = ()  # outputs removed because their input is gone
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Manifest:
     """The record of one export run."""
 
@@ -52,6 +65,7 @@ class Manifest:
     outputs: tuple[OutputRecord, ...] = ()
     failures: tuple[FailureRecord, ...] = ()
     interrupted: bool = False
+    run: RunFacts = RunFacts()
 
     @property
     def ok(self) -> bool:
@@ -83,14 +97,56 @@ class Manifest:
                 theme=str(data["theme"]),
                 formats=tuple(data["formats"]),
                 outputs=tuple(
-                    OutputRecord(**{**o, "warnings": tuple(o.get("warnings", ()))})
+                    OutputRecord(
+                        **{**_known(OutputRecord, o), "warnings": tuple(o.get("warnings", ()))}
+                    )
                     for o in data.get("outputs", [])
                 ),
-                failures=tuple(FailureRecord(**f) for f in data.get("failures", [])),
+                failures=tuple(
+                    FailureRecord(**_known(FailureRecord, f)) for f in data.get("failures", [])
+                ),
                 interrupted=bool(data.get("interrupted", False)),
+                run=_run_facts(data.get("run")),
             )
-        except (KeyError, TypeError) as exc:
+        except (KeyError, TypeError, AttributeError) as exc:
             raise InputError(f"manifest does not match its schema: {exc}") from None
+
+
+def _known(cls: type, record: Any) -> dict[str, Any]:
+    """The record's fields this version knows (older manifests had ``reused``)."""
+    if not isinstance(record, dict):
+        raise TypeError(f"a record is not an object: {record!r:.40}")
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in record.items() if k in names}
+
+
+def _run_facts(data: Any) -> RunFacts:
+    if not isinstance(data, dict):
+        return RunFacts()
+    known = _known(RunFacts, data)
+    return RunFacts(**{**known, "pruned": tuple(known.get("pruned", ()))})
+
+
+def read_manifest(path: Path) -> Manifest:
+    """The manifest at ``path``. Only a regular file is read, and at most the
+    limit plus one byte (a FIFO or a device never hangs or floods the run)."""
+    import os
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(f"manifest {path} is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_MANIFEST_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_MANIFEST_BYTES:
+        raise InputError(f"manifest {path} is larger than {MAX_MANIFEST_BYTES:,} bytes")
+    try:
+        return Manifest.from_json(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"manifest {path} is not UTF-8") from None
 
 
 def manifest_schema() -> dict[str, Any]:

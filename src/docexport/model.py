@@ -258,3 +258,40 @@ class Pack:
     @property
     def is_multi(self) -> bool:
         return len(self.articles) > 1
+
+    def __repr__(self) -> str:
+        # Short: the dataclass default prints every block and fact of every article.
+        title = self.title if len(self.title) <= 60 else self.title[:57] + "..."
+        n = len(self.articles)
+        facts = len(self.facts) if self.is_multi else sum(len(a.facts) for a in self.articles)
+        parts = [f"{n} article{'' if n == 1 else 's'}", f"{facts} facts"]
+        if self.date:
+            parts.append(self.date)
+        if self.language:
+            parts.append(self.language)
+        return f"<Pack {title!r}: {', '.join(parts)}>"
+
+    def _repr_html_(self) -> str:
+        """A notebook's view: title, marking, date, summary points and key facts."""
+        from html import escape
+
+        head = [f"<strong>{escape(self.title)}</strong>"]
+        if self.marking:
+            head.append(f"<em>{escape(self.marking)}</em>")
+        if self.date:
+            head.append(escape(self.date))
+        rows = [f"<div>{' · '.join(head)}</div>"]
+        points = self.summary or (self.articles[0].summary if self.articles else ())
+        if points:
+            items = "".join(f"<li>{escape(p)}</li>" for p in points)
+            rows.append(f"<ul>{items}</ul>")
+        facts = self.facts or tuple(f for a in self.articles for f in a.facts)
+        if facts:
+            cells = "".join(
+                f"<tr><td>{escape(f.kind)}</td><td>{escape(f.text)}</td></tr>" for f in facts[:14]
+            )
+            rows.append(f"<table>{cells}</table>")
+        if self.is_multi:
+            heads = "".join(f"<li>{escape(a.headline)}</li>" for a in self.articles)
+            rows.append(f"<ol>{heads}</ol>")
+        return "".join(rows)

@@ -9,7 +9,7 @@ import docexport
 
 
 def _article(body: str) -> Any:
-    return docexport.load(
+    return docexport.load_text(
         f"A headline for the test\n{body}\nOriginal Source: example.org\n"
     ).articles[0]
 

@@ -8,7 +8,7 @@ from docexport.readers import Reading
 
 
 def _facts(text: str) -> dict[str, set[str]]:
-    pack = docexport.load(text)
+    pack = docexport.load_text(text)
     out: dict[str, set[str]] = {}
     for f in pack.articles[0].facts:
         out.setdefault(f.kind, set()).add(f.text)
@@ -28,10 +28,10 @@ def test_facility_and_body_nouns() -> None:
 
 
 def test_pack_facts_leave_out_relative_dates() -> None:
-    a = docexport.load(
+    a = docexport.load_text(
         "Storm hits coast\nThe storm hit the coast on Tuesday.\nMore rain is due today.\n"
     )
-    b = docexport.load(
+    b = docexport.load_text(
         "Floods in 2024\nThe floods of 2024 cost 3 million euros.\nRepairs start today.\n"
     )
     pack = build_pack(Reading(articles=a.articles + b.articles), title="t")

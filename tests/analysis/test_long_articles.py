@@ -10,7 +10,7 @@ from docexport.model import plain_text
 def test_long_article_analysis_is_bounded_and_says_so(seed_path) -> None:  # type: ignore[no-untyped-def]
     lines = seed_path.read_text(encoding="utf-8").splitlines()
     text = "\n".join([lines[0], lines[1], *(lines[2:5] * 60), lines[-1]])
-    pack = docexport.load(text)
+    pack = docexport.load_text(text)
     a = pack.articles[0]
     assert len(a.sentences) > MAX_ANALYSED_SENTENCES
     assert any("first 300" in n for n in a.notes)

@@ -144,14 +144,31 @@ def test_unsafe_names_stay_in_the_output_folder(work: Path) -> None:
 
 
 def test_skip_unchanged(work: Path) -> None:
+    """A skip run renders nothing, says so, and writes the same manifest apart
+    from the run facts (no per-record "reused" flag that makes manifests differ)."""
     args = ("export", "in", "-o", "out", "--skip-unchanged", "-j", "1", "--json")
-    first = json.loads(run(*args, cwd=work).stdout)
-    second = json.loads(run(*args, cwd=work).stdout)
-    assert [o["reused"] for o in first["outputs"]] == [False] * 3
-    assert [o["reused"] for o in second["outputs"]] == [True] * 3
-    assert [o["sha256"] for o in first["outputs"]] == [o["sha256"] for o in second["outputs"]]
+    r1 = run(*args, cwd=work)
+    r2 = run(*args, cwd=work)
+    first, second = json.loads(r1.stdout), json.loads(r2.stdout)
+    assert first["run"] == {"rendered": 3, "unchanged": 0, "failed": 0, "pruned": []}
+    assert second["run"] == {"rendered": 0, "unchanged": 3, "failed": 0, "pruned": []}
+    assert {k: v for k, v in first.items() if k != "run"} == {
+        k: v for k, v in second.items() if k != "run"
+    }
+    on_disk = json.loads((work / "out" / "docexport-manifest.json").read_text())
+    assert on_disk["outputs"] == second["outputs"]
     forced = json.loads(run(*args, "--force", cwd=work).stdout)
-    assert [o["reused"] for o in forced["outputs"]] == [False] * 3
+    assert forced["run"]["rendered"] == 3
+
+
+def test_skip_run_reports_rendered_unchanged_failed_with_plurals(work: Path) -> None:
+    args = ("export", "in", "-o", "out", "--skip-unchanged", "-j", "1")
+    first = run(*args, cwd=work).stderr.decode()
+    assert "3 outputs (3 rendered, 0 unchanged) from 1 input, 0 failed" in first
+    assert "1 inputs" not in first
+    second = run(*args, cwd=work).stderr.decode()
+    assert "3 outputs (0 rendered, 3 unchanged) from 1 input, 0 failed" in second
+    assert f"out/{SEED_NAME}.pdf" in second  # every line names the output path
 
 
 def test_version_and_help(work: Path) -> None:

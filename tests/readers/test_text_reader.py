@@ -130,7 +130,7 @@ def test_title_case_lines_between_paragraphs_are_subheadings() -> None:
     assert kinds == ["Heading", "Paragraph", "Heading", "Paragraph", "Paragraph"]
     assert all(b.level == 2 for b in article.body if isinstance(b, Heading))
     assert isinstance(article.body[-1], Paragraph)  # lower-case list line stays text
-    pack = docexport.load(
+    pack = docexport.load_text(
         "Three cases closed\nThe office announced three results.\n"
         "1. Local Man Sentenced to 10 Years for Fraud\nA man was sentenced on Monday.\n"
     )
