@@ -152,12 +152,11 @@ def marking(pack: Pack, theme: Theme) -> str | None:
 
 def footer_text(pack: Pack, article: Article | None, theme: Theme) -> str:
     source = source_label(article) if article else pack.title
-    return theme.footer.text.format_map(
-        {
-            "source": source,
-            "title": pack.title,
-            "date": format_date(pack.date) or "",
-        }
+    from ..theme_values import fill_template
+
+    return fill_template(
+        theme.footer.text,
+        {"source": source, "title": pack.title, "date": format_date(pack.date) or ""},
     )
 
 
