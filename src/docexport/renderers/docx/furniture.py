@@ -57,4 +57,4 @@ def set_footer(
         add_text(p, "\t" + marking, ctx, style=MARKING_CHAR)
     if ctx.theme.footer.page_numbers:
         p.add_run("\t\t" if not marking else "\t")
-        add_page_of_pages(p)
+        add_page_of_pages(p, ctx.words("Page {n} of {total}", n="{n}", total="{total}"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
@@ -12,19 +11,8 @@ from docx.text.run import Run
 
 from .ooxml import el, new_run, safe, set_style
 
-# Only these leave the document: a javascript: or file: link from an
-# untrusted article must not become a clickable link in a pack.
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
 
 _BOOKMARK_BAD = re.compile(r"[^A-Za-z0-9_]")
-
-
-def is_safe_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc or parts.path)
 
 
 def bookmark_name(key: str) -> str:
@@ -41,8 +29,9 @@ def _styled_run(paragraph: Paragraph, text: str, style_id: str | None) -> Run:
 
 
 def add_external_link(paragraph: Paragraph, text: str, url: str, style_id: str) -> Run:
-    """A w:hyperlink to ``url`` through an external relationship."""
-    rid = paragraph.part.relate_to(safe(url.strip()), RT.HYPERLINK, is_external=True)
+    """A w:hyperlink to ``url`` (already made safe and percent-encoded by
+    :func:`docexport.renderers.links.safe_url`) through an external relationship."""
+    rid = paragraph.part.relate_to(safe(url), RT.HYPERLINK, is_external=True)
     link = el("w:hyperlink")
     link.set(qn("r:id"), rid)
     link.set(qn("w:history"), "1")

@@ -10,7 +10,8 @@ from docx.text.run import Run
 from ...model import Inline, Link
 from ..briefing import Anchor
 from .context import Context
-from .hyperlinks import add_external_link, is_safe_url
+from ..links import safe_url
+from .hyperlinks import add_external_link
 from .ooxml import child, el, new_run, remove_all, set_style, sort_ppr, sort_rpr
 from .styles import EMPHASIS, HYPERLINK, INLINE_CODE, STRONG
 
@@ -74,8 +75,9 @@ def write_inlines(paragraph: Paragraph, items: Iterable[Inline | Anchor], ctx: C
             continue
         if not item.text:
             continue
-        if isinstance(item, Link) and is_safe_url(item.url):
-            run = add_external_link(paragraph, item.text, item.url, ctx.style_id(HYPERLINK))
+        target = safe_url(item.url) if isinstance(item, Link) else None
+        if target is not None:
+            run = add_external_link(paragraph, item.text, target, ctx.style_id(HYPERLINK))
         else:
             run = new_run(paragraph, item.text)
             _apply_marks(run, item.marks, ctx)

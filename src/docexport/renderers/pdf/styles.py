@@ -99,6 +99,44 @@ def _style(
     )
 
 
+_CLASSES: dict[tuple[str | None, str | None], type] = {}
+
+
+def paragraph_class(lang: str | None, base_direction: str | None) -> type:
+    """The Paragraph class for text in ``lang`` (``None``: the document's own
+    language) whose lines are reordered for ``base_direction`` (``RTL``, ``LTR``
+    around right-to-left runs, ``None``: no bidi). Its text is marked as that
+    language in the PDF; a paragraph split across pages keeps its class."""
+    key = (lang, base_direction)
+    cls = _CLASSES.get(key)
+    if cls is None:
+        from reportlab.platypus import Paragraph
+
+        from .rl_adapter import begin_language, end_language, visual_lines
+
+        if lang is None and base_direction is None:
+            cls = Paragraph
+        else:
+
+            def draw(self: Paragraph) -> None:
+                saved = self.blPara
+                if base_direction is not None:
+                    self.blPara = visual_lines(self, base_direction)
+                if lang is not None:
+                    begin_language(self.canv, lang)
+                try:
+                    Paragraph.draw(self)
+                finally:
+                    self.blPara = saved
+                    if lang is not None:
+                        end_language(self.canv)
+
+            name = f"Paragraph_{lang or 'doc'}_{base_direction or 'none'}"
+            cls = type(name, (Paragraph,), {"draw": draw})
+        _CLASSES[key] = cls
+    return cls
+
+
 def build(theme: Theme, language: str | None = None) -> Styles:
     """The paragraph styles of a theme for an article language, cached per process."""
     hyph = hyphenation_language(language)
