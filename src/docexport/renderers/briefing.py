@@ -319,6 +319,8 @@ class Briefing:
         return document_date(self.pack, self.epoch)
 
     def subject(self) -> str:
+        if not self.pack.articles:
+            return self.pack.title
         if self.pack.is_multi:
             if self.pack.summary:
                 return self.pack.summary[0]
@@ -331,7 +333,7 @@ class Briefing:
         return list(dict.fromkeys(self.source(a) for a in self.pack.articles))
 
     def keywords(self) -> list[str]:
-        if self.pack.is_multi:
+        if self.pack.is_multi or not self.pack.articles:
             return keywords(self.pack.facts)
         return keywords(self.pack.articles[0].facts)
 
@@ -464,7 +466,7 @@ class Briefing:
 
 def pack_language(pack: Pack, override: str | None = None) -> str:
     first = pack.articles[0].language if pack.articles else None
-    return override or pack.language or first or "en"
+    return override or pack.language or first or "und"
 
 
 def labels_for(article: Article, override: str | None) -> Labels:

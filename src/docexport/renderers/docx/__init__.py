@@ -32,7 +32,8 @@ class DocxRenderer:
             raise RenderError("the pack has no articles")
         b = brief(pack, theme, language=options.language, epoch=options.epoch())
         doc = build(b, options.reference_docx)
-        return save(doc, metadata(b, word_language(b.language_tag(None))))
+        tag = b.language_tag(None)
+        return save(doc, metadata(b, word_language(None if tag == "und" else tag)))
 
 
 __all__ = ["DocxRenderer"]

@@ -354,6 +354,7 @@ def styled_base(
 def build(b: Briefing, reference: Path | None) -> DocxDocument:
     pack, theme = b.pack, b.theme
     lang_tag = b.language_tag(None)
+    lang_tag = "en" if lang_tag == "und" else lang_tag
     doc_lang = word_language(lang_tag)
     doc, from_reference, style_ids = styled_base(theme, lang_tag, reference)
     text_width = _text_width(doc)
