@@ -9,6 +9,7 @@ characters no installed font has are collected for one warning per document.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -49,7 +50,9 @@ def anchor_name(sentence_id: str) -> str:
 
 def _normalise(s: str) -> str:
     s = clean(s)
-    return _CONTROL.sub(" ", s)
+    # reportlab breaks lines at U+202F (French « », ; : ! ?): a no-break space
+    # (U+00A0, which it keeps) holds the sign to its word.
+    return _CONTROL.sub(" ", s).replace("\u202f", "\u00a0")
 
 
 def has_rtl(s: str) -> bool:
@@ -68,23 +71,31 @@ def direction(s: str) -> str | None:
     return None
 
 
-def _joined(s: str) -> str:
+def joined(s: str) -> str:
     """Arabic letters in their contextual (joined) forms, still in logical order:
     reportlab's bidi puts them in visual order line by line, and the font's
     ToUnicode map gives the base letters back to text extraction."""
-    import arabic_reshaper
-
-    return str(arabic_reshaper.reshape(s))
+    return str(_reshaper().reshape(s))
 
 
-def text(s: str, role_font: str, ctx: MarkupContext) -> str:
-    """Escape ``s`` for a paragraph set in ``role_font``, with font fallback."""
+@functools.cache
+def _reshaper() -> object:
+    from arabic_reshaper import ArabicReshaper
+
+    # Vowel marks (harakat) are kept: they are part of the text, and a reader's
+    # search for a vocalised word must find it.
+    return ArabicReshaper(configuration={"delete_harakat": False})
+
+
+def text(s: str, role_font: str, ctx: MarkupContext, *, shape: bool = True) -> str:
+    """Escape ``s`` for a paragraph set in ``role_font``, with font fallback
+    (``shape=False``: Arabic already joined)."""
     s = _normalise(s)
     main = ctx.fonts.main(role_font)
     if set(s) <= main.coverage:
         return escape(s)
-    if _ARABIC.search(s):
-        s = _joined(s)
+    if shape and _ARABIC.search(s):
+        s = joined(s)
     chain = ctx.fonts.role(role_font)
     out: list[str] = []
     run: list[str] = []
@@ -202,7 +213,7 @@ def _line_runs(
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     if _ARABIC.search(s):
-        s = _joined(s)
+        s = joined(s)
     if has_rtl(s):
         from .rl_adapter import log2vis
 

@@ -76,10 +76,30 @@ def log2vis(
     resolve_neutral_types(storage, False)
     resolve_implicit_levels(storage, False)
     levels = [c["level"] for c in storage["chars"]]
-    order = visual_order(levels)
+    order = _marks_after_base(text, levels, visual_order(levels))
     if positions_V_to_L is not None:
         positions_V_to_L[:] = order
     return "".join(MIRRORED.get(text[i], text[i]) if levels[i] % 2 else text[i] for i in order)
+
+
+def _marks_after_base(text: str, levels: list[int], order: list[int]) -> list[int]:
+    """UAX #9 rule L3: a reversed run puts a combining mark before its base
+    letter; drawn that way it would sit on the wrong letter, so each mark is
+    moved back after its base."""
+    out = list(order)
+    i = 0
+    while i < len(out):
+        k = out[i]
+        if levels[k] % 2 and unicodedata.category(text[k]) in ("Mn", "Me"):
+            j = i
+            while j < len(out) and unicodedata.category(text[out[j]]) in ("Mn", "Me"):
+                j += 1
+            if j < len(out):
+                out[i : j + 1] = [out[j], *out[i:j]]
+            i = j + 1
+        else:
+            i += 1
+    return out
 
 
 def visual_order(levels: list[int]) -> list[int]:

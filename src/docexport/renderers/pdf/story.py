@@ -44,7 +44,17 @@ from ..briefing import Anchor, Briefing, SummaryPage
 from ..labels import RTL_LANGUAGES, primary
 from ..links import display_url
 from .document import Mark, tag, toc
-from .markup import MarkupContext, direction, escape, has_rtl, inlines, internal_link, link, text
+from .markup import (
+    MarkupContext,
+    direction,
+    escape,
+    has_rtl,
+    inlines,
+    internal_link,
+    joined,
+    link,
+    text,
+)
 from .styles import Styles, build, paragraph_class
 
 # A fact line longer than this is cut in the box: the box is a summary.
@@ -154,6 +164,19 @@ class StoryBuilder:
     def t(self, s: str, role: str) -> str:
         return text(s, self.theme.role(role).font, self.ctx)
 
+    def toc_entry(self, s: str) -> str:
+        """A contents entry: reportlab's contents draws plain paragraphs, so a
+        right-to-left title goes in already in visual order (one line)."""
+        if has_rtl(s):
+            from .rl_adapter import log2vis
+
+            s = log2vis(joined(s), direction(s) or "LTR")
+            return self.t_visual(s)
+        return self.t(s, "body")
+
+    def t_visual(self, s: str) -> str:
+        return text(s, self.theme.role("body").font, self.ctx, shape=False)
+
     def line(self, s: str, role: str, style: ParagraphStyle, **kw: object) -> Paragraph:
         """One piece of plain text as a paragraph."""
         return self.para(self.t(s, role), style, s, **kw)
@@ -229,7 +252,7 @@ class StoryBuilder:
             rows.append(["", self.line(page.box_hint, "fact_value", hint)])
         widths = [label_w, width - label_w]
         if self.rtl:  # labels on the right, where a right-to-left reader starts
-            rows = [list(reversed(r)) for r in rows]
+            rows = [rows[0]] + [list(reversed(r)) for r in rows[1:]]
             widths.reverse()
         table = Table(rows, colWidths=widths, hAlign="LEFT")
         pad = box.padding
@@ -271,7 +294,7 @@ class StoryBuilder:
         title = self.line(page.title, "title", styles["title"])
         toc_markup = None
         if article is not None and self.b.pack.is_multi:
-            toc_markup = self.t(page.title, "body")
+            toc_markup = self.toc_entry(page.title)
         out.append(
             tag(
                 title,
@@ -372,7 +395,7 @@ class StoryBuilder:
                 out.append(CondPageBreak(60))
                 toc_markup = None
                 if self.b.pack.is_multi and item.level == 2:
-                    toc_markup = self.t(title, "body")
+                    toc_markup = self.toc_entry(title)
                 mark = Mark(
                     key=bkey, title=title, level=item.level, toc_markup=toc_markup, toc_level=1
                 )
