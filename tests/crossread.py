@@ -35,7 +35,8 @@ def flat(text: str) -> str:
 
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _NOT_LETTERS = re.compile(r"[\W_]+")
-_RUNS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+(?:[ \u00a0][\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+)*|[^\W_]+")
+_RTL_LETTERS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
+_RUNS = re.compile(f"[{_RTL_LETTERS}]+(?:[ \u00a0][{_RTL_LETTERS}]+)*|[^\\W_]+")
 
 
 def letters(text: str) -> str:
@@ -181,7 +182,9 @@ def read_epub(data: bytes) -> Said:
                 continue
             said.pages.append(page)
             texts.append(page)
-            boxes.extend(flat("".join(a.itertext())) for a in root.xpath("//h:aside", namespaces=NS))
+            boxes.extend(
+                flat("".join(a.itertext())) for a in root.xpath("//h:aside", namespaces=NS)
+            )
             if re.fullmatch(r"a\d+\.xhtml", href):
                 for h in root.xpath("//h:h2 | //h:h3 | //h:h4", namespaces=NS):
                     said.headings.append((int(h.tag[-1]), flat("".join(h.itertext()))))

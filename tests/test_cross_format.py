@@ -128,7 +128,9 @@ def test_boxes_hold_the_same_facts(case: tuple[Briefing, dict[str, Said]]) -> No
 
 def test_headings_and_levels(case: tuple[Briefing, dict[str, Said]]) -> None:
     b, said = case
-    wanted = [(i.level, flat(i.title or "")) for a in b.pack.articles for i in b.body(a) if i.is_heading]
+    wanted = [
+        (i.level, flat(i.title or "")) for a in b.pack.articles for i in b.body(a) if i.is_heading
+    ]
     for fmt, s in said.items():
         assert s.headings == wanted, fmt
 
@@ -137,8 +139,15 @@ def test_links(case: tuple[Briefing, dict[str, Said]]) -> None:
     b, said = case
     wanted: set[str] = set()
     for a in b.pack.articles:
-        inlines = [i for blk in a.body if not isinstance(blk, ListBlock) for i in getattr(blk, "inlines", ())]
-        inlines += [i for blk in a.body if isinstance(blk, ListBlock) for item in blk.items for i in item]
+        inlines = [
+            i
+            for blk in a.body
+            if not isinstance(blk, ListBlock)
+            for i in getattr(blk, "inlines", ())
+        ]
+        inlines += [
+            i for blk in a.body if isinstance(blk, ListBlock) for item in blk.items for i in item
+        ]
         wanted |= {t for i in inlines if isinstance(i, Link) and (t := safe_url(i.url))}
         if (t := safe_url(a.source.url)) is not None:
             wanted.add(t)
@@ -177,13 +186,17 @@ def test_french_article_has_no_english_labels(fmt: str) -> None:
     require_tool("pdftotext")
     pack = make(("fr-port.md",), date="2024-03-20")
     data = docexport.render(pack, fmt)
-    text = {"docx": read_docx, "pdf": lambda d: read_pdf(d, set()), "epub": read_epub}[fmt](data).text
+    text = {"docx": read_docx, "pdf": lambda d: read_pdf(d, set()), "epub": read_epub}[fmt](
+        data
+    ).text
     for label in ENGLISH_LABELS:
         assert label not in text, label
     assert "Résumé" in text and "Faits essentiels" in text
     assert "Publié le 12 mars 2024" in text and "Préparé le 20 mars 2024" in text
     raw = {
-        "docx": lambda d: "\n".join(p.text for p in __import__("docx").Document(__import__("io").BytesIO(d)).paragraphs),
+        "docx": lambda d: "\n".join(
+            p.text for p in __import__("docx").Document(__import__("io").BytesIO(d)).paragraphs
+        ),
         "pdf": pdftotext,
         "epub": lambda d: read_epub_raw(d),
     }[fmt](data)

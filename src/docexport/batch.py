@@ -46,6 +46,7 @@ class ExportSettings:
     marking: str | None = None
     executor: str = "process"  # process | dask
     scheduler: str | None = None
+    language: str | None = None  # --language: docexport's own words in this language
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -63,6 +64,7 @@ class Job:
     marking: str | None = None
     source_date_epoch: int | None = None
     theme_fingerprint: str = ""  # computed once by the client, not per job
+    language: str | None = None
     skip_keys: dict[str, str] = field(default_factory=dict)  # format -> key already up to date
 
 
@@ -169,6 +171,7 @@ def output_key(job: Job, input_sha: str, fmt: str, theme_fp: str) -> str:
         "date": job.date,
         "marking": job.marking,
         "epoch": job.source_date_epoch,
+        "language": job.language,
         "theme": theme_fp,
         "version": __version__,
         "input": input_sha,
@@ -273,6 +276,7 @@ def render_job(job: Job) -> JobResult:
     options = RenderOptions(
         source_date_epoch=job.source_date_epoch,
         reference_docx=Path(job.reference_docx) if job.reference_docx else None,
+        language=job.language,
     )
     for fmt in todo:
         renderer = get(fmt)
@@ -512,6 +516,7 @@ def run_export(
                 source_date_epoch=epoch,
                 theme_fingerprint=theme_fp,
                 skip_keys=skip,
+                language=settings.language,
             )
         )
     out_dir = settings.out_dir

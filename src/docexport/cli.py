@@ -235,6 +235,7 @@ def export(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Dask scheduler address (tcp://host:8786).")
     ] = None,
+    language: LanguageOpt = None,
 ) -> None:
     """Export each input to one briefing pack per article, in each format."""
     from .batch import ExportSettings, cpu_count, run_export
@@ -266,9 +267,20 @@ def export(
             raise _usage_error(f"--date {date!r} is not a date like 2024-11-03") from None
     if reference_docx is not None and not reference_docx.is_file():
         raise _usage_error(f"--reference-docx {reference_docx}: no such file")
+    language = _language(language)
     out = out or cfg.get("out")
     if out == "-":
-        _to_stdout(inputs, fmts, style, input_format, reference_docx, marking, date, max_input_size)
+        _to_stdout(
+            inputs,
+            fmts,
+            style,
+            input_format,
+            reference_docx,
+            marking,
+            date,
+            max_input_size,
+            language,
+        )
         return
     n_jobs = jobs if jobs is not None else (cfg.get("jobs") or cpu_count())
     if n_jobs < 1:
@@ -293,6 +305,7 @@ def export(
         marking=marking or cfg.get("marking") or None,
         executor=executor,
         scheduler=scheduler,
+        language=language,
     )
     reporter = _Reporter(quiet or json_out)
     try:
@@ -322,6 +335,7 @@ def _to_stdout(
     marking: str | None,
     date: str | None,
     max_input_size: int | None,
+    language: str | None = None,
 ) -> None:
     from .errors import DocexportError
     from .loading import DEFAULT_MAX_INPUT_SIZE, load, source_date_epoch
@@ -348,7 +362,11 @@ def _to_stdout(
         data = get(fmts[0]).render(
             pack,
             load_theme(style),
-            RenderOptions(source_date_epoch=source_date_epoch(), reference_docx=reference_docx),
+            RenderOptions(
+                source_date_epoch=source_date_epoch(),
+                reference_docx=reference_docx,
+                language=language,
+            ),
         )
     except DocexportError as exc:
         if _debug:
@@ -383,6 +401,7 @@ def pack(
     max_articles: Annotated[
         int, typer.Option("--max-articles", help="Most articles in one pack.")
     ] = 200,
+    language: LanguageOpt = None,
 ) -> None:
     """Build one multi-article pack from many inputs (files, folders, feeds)."""
     from .errors import DocexportError
@@ -405,6 +424,7 @@ def pack(
             input_format=input_format,
             reference_docx=reference_docx,
             max_articles=max_articles,
+            language=_language(language),
         )
     except DocexportError as exc:
         if _debug:
@@ -467,9 +487,45 @@ def schema(
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
+def _show_style(name: str) -> None:
+    """``docexport styles --show NAME``: a theme's every key, as TOML to start from."""
+    from .errors import ThemeError
+    from .theme_toml import theme_toml
+    from .themes import load_theme
+
+    try:
+        theme = load_theme(name)
+    except ThemeError as exc:
+        raise _usage_error(f"--show {name}: {exc}") from None
+    sys.stdout.write(theme_toml(theme))
+
+
+def _language(value: str | None) -> str | None:
+    """``--language``: a BCP 47 tag such as ``fr`` or ``pt-BR``."""
+    import re
+
+    if value is not None and not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", value):
+        raise _usage_error(f"--language {value!r} is not a language tag like fr or pt-BR")
+    return value
+
+
+LanguageOpt = Annotated[
+    str | None,
+    typer.Option("--language", help="Labels, dates and typography in this language (e.g. fr)."),
+]
+
+
 @app.command()
-def styles() -> None:
-    """List the built-in themes."""
+def styles(
+    show: Annotated[
+        str | None,
+        typer.Option("--show", help="Print a theme's full TOML (a built-in name or a path)."),
+    ] = None,
+) -> None:
+    """List the built-in themes (or print one with --show)."""
+    if show is not None:
+        _show_style(show)
+        return
     from .themes import builtin_themes, load_theme
 
     for name in builtin_themes():

@@ -60,6 +60,7 @@ def build_multi_pack(
     input_format: str | None = None,
     reference_docx: Path | None = None,
     max_articles: int = 200,
+    language: str | None = None,
 ) -> tuple[list[Path], list[str]]:
     from .loading import build_pack, source_date_epoch
     from .output import atomic_write, safe_stem
@@ -78,7 +79,9 @@ def build_multi_pack(
     ordered = order_articles(articles, order)
     pack = build_pack(Reading(articles=tuple(ordered)), title=title, marking=marking, date=date)
     theme = load_theme(style)
-    options = RenderOptions(source_date_epoch=source_date_epoch(), reference_docx=reference_docx)
+    options = RenderOptions(
+        source_date_epoch=source_date_epoch(), reference_docx=reference_docx, language=language
+    )
     base = Path(out) if out else Path("dist") / safe_stem(title, "pack")
     target_dir, stem = base.parent, safe_stem(base.name, "pack")
     written: list[Path] = []

@@ -16,6 +16,7 @@ an anchor where a fact's sentence begins.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -36,11 +37,10 @@ from ..model import (
 )
 from ..theme_values import fill_template
 from ..themes import Box, Theme
-
-DEFAULT_BOX_TITLE = "Key facts"
 from . import cleaning
 from .labels import Labels, labels
-from .links import display_url, safe_url
+from .links import display_url as display_url
+from .links import safe_url
 from .outline import BodyItem, body_items, sections
 
 # Box sections in the order they are shown, with their labels (msgids).
@@ -52,6 +52,7 @@ BOX_SECTIONS: tuple[tuple[str, str], ...] = (
     ("date", "Dates"),
     ("quote", "Quote"),
 )
+DEFAULT_BOX_TITLE = "Key facts"  # the theme's default box title, said in the reader's language
 # A marking is one short line at the top and bottom of every page.
 MAX_MARKING = 200
 FIXED_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
@@ -101,7 +102,14 @@ class SummaryPage:
 # --------------------------------------------------------------------------- facts
 
 
-def fact_line(fact: AnyFact, words: Labels) -> FactLine:
+def format_date(iso: str | None, language: str | None = None) -> str | None:
+    """``2024-11-03`` -> ``3 November 2024`` (in ``language``); partial dates stay
+    as precise as given."""
+    return labels(language).date(iso)
+
+
+def fact_line(fact: AnyFact, words: Labels | None = None) -> FactLine:
+    words = words or labels(None)
     detail: str | None = None
     text = fact.text
     match fact:
@@ -289,10 +297,11 @@ class Briefing:
         return self._article_labels.setdefault(id(article), labels_for(article, self.language))
 
     def language_tag(self, article: Article | None) -> str:
-        """The language tag of the text on an article's pages (the pack's for the cover)."""
+        """The language tag of the text on an article's pages (the pack's for the
+        cover): a well-formed BCP 47 tag, else ``und`` (undetermined)."""
         if article is None:
             return pack_language(self.pack, self.language)
-        return article.language or pack_language(self.pack, self.language)
+        return well_formed(article.language) or pack_language(self.pack, self.language)
 
     # ----------------------------------------------------------------- whole document
 
@@ -408,7 +417,9 @@ class Briefing:
         pages = [self.summary_page(a) for a in self.pack.articles]
         if self.pack.is_multi:
             pages.append(self.summary_page(None))
-        return {line.sentence for p in pages for _, lines in p.box for line in lines if line.sentence}
+        return {
+            line.sentence for p in pages for _, lines in p.box for line in lines if line.sentence
+        }
 
     # ----------------------------------------------------------------- body
 
@@ -464,20 +475,37 @@ class Briefing:
         return self.words(article)("Page {n} of {total}", n=n, total=total)
 
 
+_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+
+
+def well_formed(tag: str | None) -> str | None:
+    """``tag`` when it is a well-formed BCP 47 tag (``_`` read as ``-``), else None."""
+    if not tag:
+        return None
+    tag = tag.strip().replace("_", "-")
+    return tag if len(tag) <= 35 and _TAG.fullmatch(tag) else None
+
+
 def pack_language(pack: Pack, override: str | None = None) -> str:
     first = pack.articles[0].language if pack.articles else None
-    return override or pack.language or first or "und"
+    for tag in (override, pack.language, first):
+        if well_formed(tag):
+            return str(well_formed(tag))
+    return "und"
 
 
 def labels_for(article: Article, override: str | None) -> Labels:
-    return labels(override or article.language)
+    return labels(well_formed(override) or well_formed(article.language))
 
 
-def brief(pack: Pack, theme: Theme, *, language: str | None = None, epoch: int | None = None) -> Briefing:
+def brief(
+    pack: Pack, theme: Theme, *, language: str | None = None, epoch: int | None = None
+) -> Briefing:
     """The pack's :class:`Briefing`: the model cleaned, everything it says decided."""
     pack_words = labels(pack_language(pack, language))
+    # Typography follows the text's own language, whatever --language says.
     cleaned = cleaning.clean_pack(
-        pack, lambda a: labels_for(a, language).typeset, pack_words.typeset
+        pack, lambda a: labels(well_formed(a.language)).typeset, labels(pack_language(pack)).typeset
     )
     return Briefing(pack=cleaned, theme=theme, language=language, epoch=epoch, labels=pack_words)
 

@@ -22,6 +22,7 @@ from ..model import (
     Block,
     BlockQuote,
     CodeBlock,
+    Figure,
     Heading,
     Inline,
     Link,
@@ -31,14 +32,15 @@ from ..model import (
     Paragraph,
     Person,
     Quote,
-    Figure,
     Source,
     Text,
 )
 from ..textutil import strip_illegal
 
 _BREAKS = re.compile("[\t\n\r\f\v\x85\u2028\u2029]")
-_NEEDS_WORK = re.compile("[\t\n\r\f\v\x85\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_NEEDS_WORK = re.compile(
+    "[\t\n\r\f\v\x85\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
+)
 
 Typeset = Callable[[str], str]
 

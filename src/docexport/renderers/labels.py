@@ -26,9 +26,20 @@ RTL_LANGUAGES = frozenset({"ar", "he", "iw", "fa", "ur", "yi", "ps", "sd", "ug",
 # Babel locales for a bare language: English dates the way the packs always read.
 _DATE_LOCALES = {"en": "en_GB"}
 _TOKEN = re.compile(r"\{([a-z_]+)\}")
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 # French: the space before ; : ! ? » and after « is a narrow no-break space, so
 # the sign never starts a line on its own.
 _FR_BEFORE = re.compile("[ \u00a0]+(?=[;:!?»])")
@@ -100,14 +111,15 @@ class Labels:
 
     def quote(self, text: str) -> str:
         """A quotation in this language's marks: “…”, « … », „…“."""
-        inner = text.strip().strip("\"“”«»„‚‘’" + NNBSP + " ")
+        inner = text.strip().strip('"“”«»„‚‘’' + NNBSP + " ")
         return self("“{text}”", text=inner)
 
     def typeset(self, text: str) -> str:
         """Article text with the spacing its language asks for (same length: one
         space is swapped for another, so sentence offsets still hold)."""
-        if self.text_language == "fr" and (";" in text or ":" in text or "!" in text
-                                           or "?" in text or "«" in text or "»" in text):
+        if self.text_language == "fr" and (
+            ";" in text or ":" in text or "!" in text or "?" in text or "«" in text or "»" in text
+        ):
             text = _FR_BEFORE.sub(lambda m: NNBSP * len(m.group(0)), text)
             text = _FR_AFTER.sub(lambda m: NNBSP * len(m.group(0)), text)
         return text

@@ -75,11 +75,10 @@ def test_unlinked_body_paragraphs_are_one_fragment(seed_pack: Pack, default_them
     """A paragraph no fact links to is a single reportlab fragment (the fast layout path)."""
     from reportlab.platypus import Paragraph
 
+    from docexport.renderers.briefing import brief
     from docexport.renderers.pdf.markup import MarkupContext
     from docexport.renderers.pdf.story import story
     from docexport.renderers.pdf.styles import build
-
-    from docexport.renderers.briefing import brief
 
     pack = with_facts(seed_pack)
     base = build(default_theme, pack.language)

@@ -15,6 +15,7 @@ from docx.text.paragraph import Paragraph
 
 from ..briefing import FactLine, SummaryPage
 from .context import Context
+from .docx_adapter import p_el, tbl_el, tc_el
 from .hyperlinks import add_internal_link
 from .ooxml import child, el, hex6, remove_all, sort_ppr, twips
 from .styles import BOX_TITLE, FACT_LABEL, FACT_LINK, FACT_VALUE
@@ -25,7 +26,7 @@ SEPARATOR = " · "
 
 
 def _keep_next(paragraph: Paragraph) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
+    ppr = p_el(paragraph).get_or_add_pPr()
     child(ppr, "w:keepNext")
     child(ppr, "w:keepLines")
     sort_ppr(ppr)
@@ -33,7 +34,7 @@ def _keep_next(paragraph: Paragraph) -> None:
 
 def _table_properties(table: Table, ctx: Context, widths: tuple[int, int], title: str) -> None:
     box = ctx.theme.box
-    tbl = table._tbl
+    tbl = tbl_el(table)
     tblpr = tbl.tblPr
     for e in list(tblpr):
         if e.tag.endswith("}tblStyle"):
@@ -94,7 +95,7 @@ def _row_properties(tr: BaseOxmlElement, *, header: bool) -> None:
 
 
 def _cell(cell: _Cell, ctx: Context, width: int) -> None:
-    tcpr = cell._tc.get_or_add_tcPr()
+    tcpr = tc_el(cell).get_or_add_tcPr()
     remove_all(tcpr, "w:tcW", "w:shd")
     tcpr.insert(0, el("w:tcW", w_w=str(width), w_type="dxa"))
     tcpr.append(el("w:shd", w_val="clear", w_color="auto", w_fill=hex6(ctx.theme.box.background)))

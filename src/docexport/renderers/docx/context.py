@@ -9,6 +9,7 @@ from docx.text.paragraph import Paragraph
 
 from ...themes import Theme
 from ..labels import Labels, labels
+from .docx_adapter import p_el
 from .hyperlinks import Bookmarks, bookmark_name
 from .ooxml import set_style
 
@@ -65,7 +66,7 @@ class Context:
 
     def styled(self, paragraph: Paragraph, name: str) -> Paragraph:
         """Give ``paragraph`` a style by id: python-docx looks names up linearly."""
-        set_style(paragraph._p.get_or_add_pPr(), "w:pStyle", self.style_id(name))
+        set_style(p_el(paragraph).get_or_add_pPr(), "w:pStyle", self.style_id(name))
         return paragraph
 
     def add_paragraph(self, name: str) -> Paragraph:

@@ -36,11 +36,12 @@ from ...model import (
 )
 from ...themes import Theme
 from .. import briefing
-from ..briefing import Briefing, FactLine, SummaryPage
+from ..briefing import Briefing, SummaryPage
 from . import fit
 from . import styles as S
 from .box import add_box
 from .context import Context
+from .docx_adapter import p_el, r_el
 from .fields import field_runs, request_field_update
 from .furniture import has_content, set_footer, set_header
 from .hyperlinks import add_external_link
@@ -170,7 +171,9 @@ def _fits_here(ctx: Context, b: Briefing, article: Article) -> bool:
         height += fit.paragraph_height(article.standfirst, theme.role("standfirst"), width)
     for item in items:
         if item.is_heading:
-            height += fit.paragraph_height(item.title or "", theme.role(f"heading{item.level}"), width)
+            height += fit.paragraph_height(
+                item.title or "", theme.role(f"heading{item.level}"), width
+            )
         elif item.block is not None:
             height += fit.paragraph_height(block_text(item.block), theme.role("body"), width)
     height += fit.paragraph_height("Source", theme.role("attribution"), width)
@@ -291,9 +294,9 @@ def _fill_toc(ctx: Context, placeholder: DocxParagraph) -> None:
     for lvl, text, bm, page in entries:
         p = ctx.styled(placeholder.insert_paragraph_before(), S.TOC_LEVELS[lvl - 1])
         link = el("w:hyperlink", w_anchor=bm, w_history="1")
-        p._p.append(link)
-        link.append(new_run(p, text)._r)
-        link.append(p.add_run("\t")._r)
+        p_el(p).append(link)
+        link.append(r_el(new_run(p, text)))
+        link.append(r_el(p.add_run("\t")))
         ref_head, ref_end = field_runs(f"PAGEREF {bm} \\h", str(page + shift))
         for r in ref_head:
             link.append(r)
@@ -303,11 +306,11 @@ def _fill_toc(ctx: Context, placeholder: DocxParagraph) -> None:
         p = ctx.styled(placeholder.insert_paragraph_before(), S.TOC_LEVELS[0])
         paragraphs.append(p)
     first, last = paragraphs[0], paragraphs[-1]
-    ppr = first._p.pPr
+    ppr = p_el(first).pPr
     for r in reversed(head):
-        (ppr.addnext(r) if ppr is not None else first._p.insert(0, r))
-    last._p.append(end)
-    placeholder._p.getparent().remove(placeholder._p)
+        (ppr.addnext(r) if ppr is not None else p_el(first).insert(0, r))
+    p_el(last).append(end)
+    p_el(placeholder).getparent().remove(p_el(placeholder))
 
 
 # --------------------------------------------------------------------------- whole

@@ -10,6 +10,7 @@ from __future__ import annotations
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
+from .docx_adapter import p_el
 from .ooxml import el, safe
 
 
@@ -55,8 +56,8 @@ def add_field(paragraph: Paragraph, instruction: str, cached: str, *, dirty: boo
     """Append a whole field (e.g. ``PAGE``) to a paragraph."""
     head, end = field_runs(instruction, cached, dirty=dirty)
     for r in head:
-        paragraph._p.append(r)
-    paragraph._p.append(end)
+        p_el(paragraph).append(r)
+    p_el(paragraph).append(end)
 
 
 def add_page_of_pages(paragraph: Paragraph, label: str = "Page {n} of {total}") -> None:

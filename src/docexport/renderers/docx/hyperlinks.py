@@ -9,8 +9,8 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from .docx_adapter import p_el, r_el
 from .ooxml import el, new_run, safe, set_style
-
 
 _BOOKMARK_BAD = re.compile(r"[^A-Za-z0-9_]")
 
@@ -24,7 +24,7 @@ def bookmark_name(key: str) -> str:
 def _styled_run(paragraph: Paragraph, text: str, style_id: str | None) -> Run:
     run = new_run(paragraph, text)
     if style_id:
-        set_style(run._r.get_or_add_rPr(), "w:rStyle", style_id)
+        set_style(r_el(run).get_or_add_rPr(), "w:rStyle", style_id)
     return run
 
 
@@ -36,8 +36,8 @@ def add_external_link(paragraph: Paragraph, text: str, url: str, style_id: str) 
     link.set(qn("r:id"), rid)
     link.set(qn("w:history"), "1")
     run = _styled_run(paragraph, text, style_id)
-    paragraph._p.append(link)
-    link.append(run._r)
+    p_el(paragraph).append(link)
+    link.append(r_el(run))
     return run
 
 
@@ -45,8 +45,8 @@ def add_internal_link(paragraph: Paragraph, text: str, anchor: str, style_id: st
     """A w:hyperlink to a bookmark in this document."""
     link = el("w:hyperlink", w_anchor=anchor, w_history="1")
     run = _styled_run(paragraph, text, style_id)
-    paragraph._p.append(link)
-    link.append(run._r)
+    p_el(paragraph).append(link)
+    link.append(r_el(run))
     return run
 
 
@@ -64,5 +64,5 @@ class Bookmarks:
         self.names.add(name)
         bid = str(self._next)
         self._next += 1
-        paragraph._p.append(el("w:bookmarkStart", w_id=bid, w_name=name))
-        paragraph._p.append(el("w:bookmarkEnd", w_id=bid))
+        p_el(paragraph).append(el("w:bookmarkStart", w_id=bid, w_name=name))
+        p_el(paragraph).append(el("w:bookmarkEnd", w_id=bid))

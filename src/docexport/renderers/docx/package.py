@@ -19,6 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from ..briefing import Briefing
+from .docx_adapter import content_types_blob, core_element
 from .ooxml import safe
 
 # The DOS epoch, as Word itself stamps every entry of a .docx.
@@ -93,7 +94,7 @@ def apply_metadata(doc: DocxDocument, meta: Metadata) -> None:
     when = meta.when.replace(tzinfo=None)  # python-docx writes naive datetimes as UTC
     cp.created = when
     cp.modified = when
-    core = cp._element
+    core = core_element(cp)
     for old in core.findall(qn("cp:lastPrinted")):
         core.remove(old)
 
@@ -143,14 +144,13 @@ def package_entries(doc: DocxDocument) -> dict[str, bytes]:
     zipping them again with fixed timestamps, compresses every part once.
     """
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-    from docx.opc.pkgwriter import _ContentTypesItem
 
     package = doc.part.package
     parts = list(package.parts)
     for part in parts:
         part.before_marshal()
     entries = {
-        CONTENT_TYPES_URI.membername: _ContentTypesItem.from_parts(parts).blob,  # type: ignore[no-untyped-call]
+        CONTENT_TYPES_URI.membername: content_types_blob(parts),
         PACKAGE_URI.rels_uri.membername: package.rels.xml,
     }
     for part in parts:

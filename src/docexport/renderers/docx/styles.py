@@ -18,11 +18,11 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.styles import BabelFish
-from docx.styles.style import BaseStyle, StyleFactory
+from docx.styles.style import BaseStyle
 from docx.styles.styles import Styles
 
 from ...themes import TextStyle, Theme
+from .docx_adapter import add_style
 from .ooxml import (
     ALIGN,
     child,
@@ -239,10 +239,7 @@ def set_document_defaults(doc: DocxDocument, theme: Theme | None, lang: str, rtl
 
 
 def _add_style(styles: Styles, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
-    """``styles.add_style`` for a name the caller knows is absent: python-docx checks
-    by scanning every style's name, half the cost of building the styles."""
-    element = styles.element.add_style_of_type(BabelFish.ui2internal(name), kind, False)
-    return StyleFactory(element)
+    return add_style(styles, name, kind)
 
 
 def build_styles(

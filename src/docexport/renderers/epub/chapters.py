@@ -7,7 +7,6 @@ nav lists). Wording shared with the other formats comes from ``briefing``.
 
 from __future__ import annotations
 
-import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +37,6 @@ from .xhtml import (
     append_text,
     block_dir,
     label,
-    safe_href,
     set_lang,
     sub,
     xml_safe,
@@ -200,7 +198,9 @@ def article_summary(plan: Plan, ap: ArticlePlan) -> bytes:
         _summary_list(section, page, doc)
     _key_facts(section, page, ap.box, ap.box_id, plan, doc, ap.summary_file, ap.number)
     p = sub(section, "p", {"class": "next"})
-    label(p, "a", words("Read the full article"), doc, {"href": ap.chapter_file}, lang=words.language)
+    label(
+        p, "a", words("Read the full article"), doc, {"href": ap.chapter_file}, lang=words.language
+    )
     return doc.to_bytes()
 
 
@@ -356,7 +356,9 @@ def _body(
                 block_dir(el, block_text(block), doc.dir)
             else:
                 html_id = ids(item.id)
-                el = label(parent, f"h{item.level}", title, doc, {"id": html_id}, lang=words.language)
+                el = label(
+                    parent, f"h{item.level}", title, doc, {"id": html_id}, lang=words.language
+                )
             outline.append(OutlineEntry(title, html_id, item.level))
             continue
         assert block is not None
@@ -382,7 +384,9 @@ def _body(
                     li = sub(el, "li")
                     add_inlines(li, entry, anchors)
                     block_dir(
-                        li, plain_text(tuple(i for i in entry if not isinstance(i, Anchor))), doc.dir
+                        li,
+                        plain_text(tuple(i for i in entry if not isinstance(i, Anchor))),
+                        doc.dir,
                     )
                 continue
             case CodeBlock():

@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...textutil import strip_illegal
+from ...themes import Page
 from ..briefing import Briefing
 from .markup import MarkupContext, fit_line
 from .styles import Styles
@@ -60,7 +61,7 @@ class Furniture:
     ctx: MarkupContext
 
     @property
-    def page(self) -> Any:
+    def page(self) -> Page:
         return self.b.theme.page
 
     def _font(self, role: str) -> tuple[str, float, str]:
@@ -68,7 +69,14 @@ class Furniture:
         return self.ctx.fonts.main(ts.font).name, ts.size, ts.color
 
     def _draw(
-        self, canv: Canvas, role: str, s: str, x: float, y: float, width: float, align: str,
+        self,
+        canv: Canvas,
+        role: str,
+        s: str,
+        x: float,
+        y: float,
+        width: float,
+        align: str,
         bold: bool = False,
     ) -> float:
         """``s`` on one line at baseline ``y`` within ``width``; its drawn width."""
@@ -138,8 +146,13 @@ class Furniture:
         canv.saveState()
         width = page.width - page.margin_left - page.margin_right
         self._draw(
-            canv, "footer", label, page.width - page.margin_right, self.footer_baseline(),
-            min(110.0, width * 0.3), "right",
+            canv,
+            "footer",
+            label,
+            page.width - page.margin_right,
+            self.footer_baseline(),
+            min(110.0, width * 0.3),
+            "right",
         )
         canv.restoreState()
 

@@ -20,7 +20,6 @@ and parsing a font costs tens of milliseconds.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import shutil
@@ -29,7 +28,6 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 VARIANTS: tuple[str, ...] = ("regular", "bold", "italic", "bolditalic")
 _FILE_SUFFIX = {

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from typing import Any
 from dataclasses import dataclass, field
 
 from ...model import Inline, Link, Text
@@ -79,7 +80,7 @@ def joined(s: str) -> str:
 
 
 @functools.cache
-def _reshaper() -> object:
+def _reshaper() -> Any:
     from arabic_reshaper import ArabicReshaper
 
     # Vowel marks (harakat) are kept: they are part of the text, and a reader's

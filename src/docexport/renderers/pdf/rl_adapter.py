@@ -32,9 +32,7 @@ any of what this module relies on:
 from __future__ import annotations
 
 import functools
-import sys
 import threading
-import types
 import unicodedata
 from collections.abc import Callable
 from pathlib import Path
@@ -70,7 +68,10 @@ def log2vis(
     storage = get_empty_storage()
     storage["base_level"] = base
     storage["base_dir"] = "LR"[base]
-    get_embedding_levels(text, storage)
+    # Unassigned code points have no bidi class and a paragraph separator ends
+    # the paragraph: both count as other neutrals (one character for one).
+    resolved = "".join("!" if unicodedata.bidirectional(c) in ("", "B") else c for c in text)
+    get_embedding_levels(resolved, storage)
     explicit_embed_and_overrides(storage)
     resolve_weak_types(storage)
     resolve_neutral_types(storage, False)
@@ -321,7 +322,9 @@ PageLabel = Callable[[int, int, int | None], str]
 
 
 def numbered_canvas(
-    draw_label: Callable[[Any, str], None], label: PageLabel, article_of: Callable[[Any], int | None]
+    draw_label: Callable[[Any, str], None],
+    label: PageLabel,
+    article_of: Callable[[Any], int | None],
 ) -> type:
     """A canvas class that holds every page until ``save()``, then draws each
     page's label (``label(n, total, article)``) with ``draw_label(canvas, text)``."""

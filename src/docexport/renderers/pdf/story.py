@@ -39,6 +39,7 @@ from ...model import (
 from ...model import (
     Paragraph as ParagraphBlock,
 )
+from ...themes import Theme
 from .. import briefing
 from ..briefing import Anchor, Briefing, SummaryPage
 from ..labels import RTL_LANGUAGES, primary
@@ -121,7 +122,7 @@ class StoryBuilder:
     # ----------------------------------------------------------------- helpers
 
     @property
-    def theme(self):  # type: ignore[no-untyped-def]
+    def theme(self) -> Theme:
         return self.b.theme
 
     def style(self, styles: Styles, role: str, **changes: object) -> ParagraphStyle:
@@ -137,9 +138,7 @@ class StoryBuilder:
             self._derived[key] = derived
         return derived
 
-    def para(
-        self, markup: str, style: ParagraphStyle, plain: str = "", **kw: object
-    ) -> Paragraph:
+    def para(self, markup: str, style: ParagraphStyle, plain: str = "", **kw: object) -> Paragraph:
         """A paragraph of ``markup``; ``plain`` (its text) decides the direction."""
         base = None
         if has_rtl(plain):
@@ -159,7 +158,8 @@ class StoryBuilder:
             # words; break them without hyphenation.
             style = self.style_for(style, hyphenationLang="")
         cls = paragraph_class(self.lang, base)
-        return cls(_anchors_after_first_token(markup), style, **kw)  # type: ignore[no-any-return]
+        paragraph: Paragraph = cls(_anchors_after_first_token(markup), style, **kw)
+        return paragraph
 
     def t(self, s: str, role: str) -> str:
         return text(s, self.theme.role(role).font, self.ctx)
@@ -183,7 +183,7 @@ class StoryBuilder:
 
     @property
     def link_color(self) -> str:
-        return self.theme.color("link")
+        return str(self.theme.color("link"))
 
     def plan_anchors(self) -> None:
         """Which sentences get a link target: those a drawn box links to, in blocks
@@ -213,7 +213,17 @@ class StoryBuilder:
         linked = False
         label_style = self.style(styles, "fact_label", spaceBefore=1.5)
         value = styles["fact_value"]
-        label_w = min(100.0, width * 0.25)
+        # The label column fits the longest label on one line (up to 40% of the width).
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        longest = max(
+            (
+                stringWidth(label, label_style.fontName, label_style.fontSize)
+                for label, _ in page.box
+            ),
+            default=0.0,
+        )
+        label_w = min(width * 0.4, max(min(100.0, width * 0.25), longest + 2 * box.padding + 4))
         # No row may be taller than a third of the page: a table row cannot split.
         per_line = max(8, int((width - label_w - 2 * box.padding) / (value.fontSize * 0.5)))
         lines_fit = max(1, int(height / 3 / max(value.leading, 1)))
