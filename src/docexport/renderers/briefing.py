@@ -378,34 +378,71 @@ class Briefing:
         title = self.theme.box.title
         return words(title) if title == DEFAULT_BOX_TITLE else title
 
+    def _points_that_fit(
+        self,
+        title: str,
+        meta: str,
+        standfirst: str | None,
+        points: tuple[str, ...],
+        box: BoxSections,
+        words: Labels,
+    ) -> tuple[str, ...]:
+        """The summary points the first page shows: all of them, unless the box
+        would then be pushed off the page; then the last points give way (three
+        stay) in every format alike. The body keeps every word."""
+        from .docx import fit
+
+        theme = self.theme
+        page = theme.page
+        width = page.width - page.margin_left - page.margin_right
+        height = page.height - page.margin_top - page.margin_bottom
+        used = fit.paragraph_height(title, theme.role("title"), width)
+        used += fit.paragraph_height(meta, theme.role("meta"), width)
+        if standfirst:
+            used += fit.paragraph_height(standfirst, theme.role("standfirst"), width)
+        used += fit.paragraph_height(words("Summary"), theme.role("heading2"), width)
+        used += fit.box_height(theme, box, width) + 12
+        sizes = [fit.paragraph_height(p, theme.role("summary"), width - 18) for p in points]
+        kept = len(points)
+        while kept > 3 and used + sum(sizes[:kept]) > height:
+            kept -= 1
+        return points[:kept]
+
     def summary_page(self, article: Article | None) -> SummaryPage:
         """The summary page of ``article``, or the pack's cover for ``None``."""
         words = self.words(article)
         if article is None:
             pack = self.pack
+            box = box_sections(pack.facts, self.theme.box, words)
+            meta = self.meta(None)
             return SummaryPage(
                 title=pack.title,
-                meta=self.meta(None),
+                meta=meta,
                 marking=self.marking,
                 standfirst=None,
                 summary_heading=words("Summary"),
-                points=pack.summary,
+                points=self._points_that_fit(pack.title, meta, None, pack.summary, box, words),
                 box_title=self.box_title(words),
-                box=box_sections(pack.facts, self.theme.box, words),
+                box=box,
                 box_empty=words(NO_PACK_FACTS),
                 box_hint=words(BOX_HINT),
                 labels=words,
                 language=self.language_tag(None),
             )
+        box = box_sections(article.facts, self.theme.box, words)
+        meta = self.meta(article)
+        points = self._points_that_fit(
+            article.headline, meta, article.standfirst, article.summary, box, words
+        )
         return SummaryPage(
             title=article.headline,
-            meta=self.meta(article),
+            meta=meta,
             marking=self.marking,
             standfirst=article.standfirst,
             summary_heading=words("Summary"),
-            points=article.summary,
+            points=points,
             box_title=self.box_title(words),
-            box=box_sections(article.facts, self.theme.box, words),
+            box=box,
             box_empty=words(NO_FACTS),
             box_hint=words(BOX_HINT),
             labels=words,
