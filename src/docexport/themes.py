@@ -240,6 +240,21 @@ def _check_page(page: Page) -> Page:
     return page
 
 
+def _check_fit(page: Page, roles: dict[str, TextStyle]) -> None:
+    """Every role's lines fit the text area: three lines and the spacing around
+    them (a paragraph needs two lines at the top and the bottom of a page)."""
+    area = page.height - page.margin_top - page.margin_bottom
+    for name, ts in roles.items():
+        if name in ("header", "footer"):
+            continue
+        need = 3 * ts.size * ts.leading + ts.space_before + ts.space_after
+        if need > area:
+            raise ThemeError(
+                f"roles.{name}.size: three lines of {ts.size:g} pt at leading {ts.leading:g} "
+                f"with their spacing need {need:g} pt; the page's text area is {area:g} pt"
+            )
+
+
 def _check_layer(data: Any) -> dict[str, Any]:
     """One theme file's table, its keys and values checked (before merging, so an
     error names the file it is in)."""
@@ -295,10 +310,12 @@ def _theme(data: dict[str, Any], name: str, source_path: str | None) -> Theme:
     roles = {role: TextStyle() for role in ROLES}
     for k, v in data.get("roles", {}).items():
         roles[k] = _build(TextStyle, v, f"roles.{k}")
+    page = _check_page(_build(Page, data.get("page", {}), "page"))
+    _check_fit(page, roles)
     return Theme(
         name=name,
         description=data.get("description", ""),
-        page=_check_page(_build(Page, data.get("page", {}), "page")),
+        page=page,
         fonts=_build(Fonts, data.get("fonts", {}), "fonts"),
         colors=colors,
         roles=roles,

@@ -208,14 +208,15 @@ class StoryBuilder:
         box = self.theme.box
         width = self.theme.page.width - self.theme.page.margin_left - self.theme.page.margin_right
         height = self.theme.page.height - self.theme.page.margin_top - self.theme.page.margin_bottom
-        title = self.line(_clip(page.box_title, 120), "box_title", styles["box_title"])
-        rows: list[list[object]] = [[title, ""]]
-        linked = False
-        label_style = self.style(styles, "fact_label", spaceBefore=1.5)
-        value = styles["fact_value"]
-        # The label column fits the longest label on one line (up to 40% of the width).
+        # Table rows cannot split: no cell may be taller than a quarter of the
+        # page. The padding leaves each column room; type too large for the
+        # columns is scaled down (the box keeps the theme's proportions).
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
+        pad = min(box.padding, width * 0.05)
+        label_style = self.style(styles, "fact_label", spaceBefore=1.5)
+        value = styles["fact_value"]
+        title_style = styles["box_title"]
         longest = max(
             (
                 stringWidth(label, label_style.fontName, label_style.fontSize)
@@ -223,11 +224,36 @@ class StoryBuilder:
             ),
             default=0.0,
         )
-        label_w = min(width * 0.4, max(min(100.0, width * 0.25), longest + 2 * box.padding + 4))
-        # No row may be taller than a third of the page: a table row cannot split.
-        per_line = max(8, int((width - label_w - 2 * box.padding) / (value.fontSize * 0.5)))
-        lines_fit = max(1, int(height / 3 / max(value.leading, 1)))
-        limit = min(FACT_CHARS, per_line * lines_fit)
+        room = width * 0.4 - 2 * pad - 4
+        scale = min(1.0, room / longest if longest else 1.0, width / 20 / value.fontSize)
+        if scale < 1.0:
+            label_style = self.style_for(
+                label_style,
+                fontSize=label_style.fontSize * scale,
+                leading=label_style.leading * scale,
+            )
+            value = self.style_for(
+                value, fontSize=value.fontSize * scale, leading=value.leading * scale
+            )
+            title_style = self.style_for(
+                title_style,
+                fontSize=title_style.fontSize * scale,
+                leading=title_style.leading * scale,
+            )
+            longest *= scale
+        label_w = min(width * 0.4, max(min(100.0, width * 0.25), longest + 2 * pad + 4))
+        quarter = height / 4
+        title_chars = int((width - 2 * pad) / (title_style.fontSize * 0.7)) * max(
+            1, int(quarter / title_style.leading)
+        )
+        title = self.line(
+            _clip(page.box_title, max(4, min(120, title_chars))), "box_title", title_style
+        )
+        rows: list[list[object]] = [[title, ""]]
+        linked = False
+        per_line = max(4, int((width - label_w - 2 * pad) / (value.fontSize * 0.75)))
+        lines_fit = max(1, int(quarter / max(value.leading, 1)) - 1)
+        limit = max(4, min(FACT_CHARS, per_line * lines_fit))
         starts: list[int] = []
         for label, lines in page.box:
             for n, line in enumerate(lines):
@@ -239,7 +265,7 @@ class StoryBuilder:
                 plain = shown
                 if line.detail:
                     muted = self.theme.color("muted")
-                    detail = _clip(line.detail, max(8, limit - len(shown)))
+                    detail = _clip(line.detail, max(2, limit - len(shown)))
                     markup += f' <font color="{muted}">— {self.t(detail, "fact_value")}</font>'
                     plain += " — " + detail
                 head = self.line(label, "fact_label", label_style) if n == 0 else ""
@@ -265,7 +291,6 @@ class StoryBuilder:
             rows = [rows[0]] + [list(reversed(r)) for r in rows[1:]]
             widths.reverse()
         table = Table(rows, colWidths=widths, hAlign="LEFT")
-        pad = box.padding
         table.setStyle(
             TableStyle(
                 [
