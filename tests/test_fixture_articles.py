@@ -103,6 +103,6 @@ def test_libreoffice_converts_every_docx_with_the_box_on_page_one(
         assert page.box_title in page1, doc.name  # in the article's language
         for _label, lines in page.box:
             for line in lines:
-                quotes = "“”\"«»„\u202f "
+                quotes = '“”"«»„\u202f '
                 words = " ".join(re.sub(r"\s+", " ", line.text).strip(quotes).split()[:3])
                 assert words in page1, (doc.name, line.text)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...model import Inline, Link, Text
 from ...textutil import clean, strip_illegal
