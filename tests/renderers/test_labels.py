@@ -95,7 +95,11 @@ def test_hangul_and_chinese_print_in_the_pdf() -> None:
     article = Article(
         headline="서울 항구 확장 계획",
         language="ko",
-        body=(Paragraph(id="p1", inlines=(Text(text="정부는 화요일 항구 확장 계획을 발표했다. 北京"),)),),
+        body=(
+            Paragraph(
+                id="p1", inlines=(Text(text="정부는 화요일 항구 확장 계획을 발표했다. 北京"),)
+            ),
+        ),
     )
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
