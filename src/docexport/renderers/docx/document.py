@@ -344,6 +344,8 @@ def styled_base(
             doc, None if from_reference else theme, word_language(lang_tag), is_rtl(lang_tag)
         )
         S.build_styles(doc, theme, text_width=_text_width(doc), keep_existing=from_reference)
+        if not from_reference:
+            S.set_complex_script_font(doc, lang_tag)
         buffer = io.BytesIO()
         doc.save(buffer)
         cached = (buffer.getvalue(), from_reference, {s.name: s.style_id for s in doc.styles})

@@ -238,6 +238,28 @@ def set_document_defaults(doc: DocxDocument, theme: Theme | None, lang: str, rtl
     sort_rpr(rpr)
 
 
+# The font Word and LibreOffice use for right-to-left (complex script) text: the
+# theme's Latin families have no Arabic or Hebrew, and a fallback font set in
+# bold is smeared (synthetic bold); these have real bold faces.
+_COMPLEX_SCRIPT_FONTS = {
+    "ar": "Noto Sans Arabic",
+    "fa": "Noto Sans Arabic",
+    "ur": "Noto Sans Arabic",
+    "ps": "Noto Sans Arabic",
+    "he": "Noto Sans Hebrew",
+    "iw": "Noto Sans Hebrew",
+    "yi": "Noto Sans Hebrew",
+}
+
+
+def set_complex_script_font(doc: DocxDocument, lang_tag: str) -> None:
+    """Every style's complex-script font: a font for the document's script."""
+    primary = lang_tag.replace("_", "-").split("-")[0].lower()
+    family = _COMPLEX_SCRIPT_FONTS.get(primary, "DejaVu Sans")
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        fonts.set(qn("w:cs"), family)
+
+
 def _add_style(styles: Styles, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
     return add_style(styles, name, kind)
 
