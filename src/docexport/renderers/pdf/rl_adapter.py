@@ -179,6 +179,20 @@ def visual_lines(para: Any, base: str) -> Any:
     return copy
 
 
+def ends_with_hyphen(line: Any) -> bool:
+    """Whether a laid-out line (either kind of paragraph) ends with a hyphen."""
+    if isinstance(line, tuple):
+        words = line[1]
+        return bool(words) and str(words[-1]).endswith("-")
+    words = getattr(line, "words", None) or []
+    return bool(words) and str(getattr(words[-1], "text", "")).endswith("-")
+
+
+def split_lines(part: Any) -> list[Any]:
+    """The lines of the first part of a split paragraph (reportlab keeps them)."""
+    return list(getattr(getattr(part, "blPara", None), "lines", []) or [])
+
+
 # --------------------------------------------------------------------------- text layer
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...themes import TextStyle, Theme
 from .fonts import FontSet, face_name, font_set
@@ -102,6 +103,32 @@ def _style(
 _CLASSES: dict[tuple[str | None, str | None], type] = {}
 
 
+@functools.cache
+def _page_turn_paragraph() -> type:
+    """A Paragraph that never leaves a hyphenated word across a page turn: when
+    the part kept on this page ends with a hyphen, it keeps one line less, or
+    moves on whole when that would leave a single line behind."""
+    from reportlab.platypus import Paragraph
+
+    from .rl_adapter import ends_with_hyphen, split_lines
+
+    class PageTurnParagraph(Paragraph):  # type: ignore[misc]
+        def split(self, availWidth: float, availHeight: float) -> list[Any]:
+            parts: list[Any] = Paragraph.split(self, availWidth, availHeight)
+            leading = self.style.leading or 1
+            while len(parts) == 2:
+                lines = split_lines(parts[0])
+                if not ends_with_hyphen(lines[-1] if lines else ()):
+                    break
+                if len(lines) <= 2:  # one line less would leave an orphan: move on whole
+                    return []
+                availHeight = len(lines) * leading - leading / 2
+                parts = Paragraph.split(self, availWidth, availHeight)
+            return parts
+
+    return PageTurnParagraph
+
+
 def paragraph_class(lang: str | None, base_direction: str | None) -> type:
     """The Paragraph class for text in ``lang`` (``None``: the document's own
     language) whose lines are reordered for ``base_direction`` (``RTL``, ``LTR``
@@ -114,8 +141,9 @@ def paragraph_class(lang: str | None, base_direction: str | None) -> type:
 
         from .rl_adapter import begin_language, end_language, visual_lines
 
+        base = _page_turn_paragraph()
         if lang is None and base_direction is None:
-            cls = Paragraph
+            cls = base
         else:
 
             def draw(self: Paragraph) -> None:
@@ -132,7 +160,7 @@ def paragraph_class(lang: str | None, base_direction: str | None) -> type:
                         end_language(self.canv)
 
             name = f"Paragraph_{lang or 'doc'}_{base_direction or 'none'}"
-            cls = type(name, (Paragraph,), {"draw": draw})
+            cls = type(name, (base,), {"draw": draw})
         _CLASSES[key] = cls
     return cls
 
