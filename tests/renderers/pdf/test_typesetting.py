@@ -25,8 +25,11 @@ def _splits(cls: type) -> tuple[int, int]:
         parts = para.split(160, lines * style.leading + 0.5)
         if len(parts) != 2:
             continue
+        kept = split_lines(parts[0])
+        if len(kept) <= 2:  # two lines at the bottom of a page come before the hyphen rule
+            continue
         tried += 1
-        if ends_with_hyphen(split_lines(parts[0])[-1]):
+        if ends_with_hyphen(kept[-1]):
             hyphenated += 1
     return tried, hyphenated
 

@@ -106,8 +106,9 @@ _CLASSES: dict[tuple[str | None, str | None], type] = {}
 @functools.cache
 def _page_turn_paragraph() -> type:
     """A Paragraph that never leaves a hyphenated word across a page turn: when
-    the part kept on this page ends with a hyphen, it keeps one line less, or
-    moves on whole when that would leave a single line behind."""
+    the part kept on this page ends with a hyphen, it keeps one line less, unless
+    that would leave a single line behind (two lines at the bottom of a page
+    come first)."""
     from reportlab.platypus import Paragraph
 
     from .rl_adapter import ends_with_hyphen, split_lines
@@ -120,8 +121,8 @@ def _page_turn_paragraph() -> type:
                 lines = split_lines(parts[0])
                 if not ends_with_hyphen(lines[-1] if lines else ()):
                     break
-                if len(lines) <= 2:  # one line less would leave an orphan: move on whole
-                    return []
+                if len(lines) <= 2:  # one line less would leave a single line behind
+                    break
                 availHeight = len(lines) * leading - leading / 2
                 parts = Paragraph.split(self, availWidth, availHeight)
             return parts
