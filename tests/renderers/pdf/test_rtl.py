@@ -78,3 +78,16 @@ def test_log2vis_is_the_unicode_bidi_algorithm() -> None:
     assert sorted(order) == list(range(len(visual)))
     assert log2vis("a (b) ג", "LTR") == "a (b) ג"
     assert log2vis("(שלום)", "RTL") == "(םולש)"  # brackets mirrored
+
+
+def test_characters_beyond_the_bmp_come_back_from_the_text_layer() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from docexport.model import Pack
+
+    article = docexport.load("The set 𝕋\nThe set 𝕋 is large.\n").articles[0]
+    data = docexport.render(Pack(title="t", articles=(article,)), "pdf")
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "𝕋" in text
