@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 import warnings
 from typing import Any
 
@@ -75,8 +76,9 @@ def profile(examples: int, *, scale: int | None = None) -> settings:
 
 
 def _flat(text: str) -> str:
-    """No white space, hyphens or soft hyphens: PDF hyphenation and line breaks."""
-    return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", text)
+    """No white space, hyphens or soft hyphens: PDF hyphenation and line breaks;
+    NFC, as every renderer writes text (the shared layer normalises it)."""
+    return re.sub(r"[\s\-\u00ad\u2010\u2011]+", "", unicodedata.normalize("NFC", text))
 
 
 _ASCII_WORD = re.compile(r"^[A-Za-z0-9]{2,}$")

@@ -64,3 +64,51 @@ def test_partial_theme_file_uses_defaults(tmp_path: Path) -> None:
     theme = load_theme(path)
     assert theme.name == "mine" and theme.box.background == "#ffeedd"
     assert theme.role("body").size > 0
+
+
+def test_styles_show_prints_a_theme_that_loads_back(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from docexport.cli import app
+
+    for name in builtin_themes():
+        run = CliRunner().invoke(app, ["styles", "--show", name])
+        assert run.exit_code == 0, run.output
+        path = tmp_path / f"{name}-copy.toml"
+        path.write_text(run.output.replace(f'name = "{name}"', f'name = "{name}-copy"'), "utf-8")
+        copy, original = load_theme(path), load_theme(name)
+        for part in ("page", "fonts", "colors", "roles", "box", "header", "footer"):
+            assert getattr(copy, part) == getattr(original, part), (name, part)
+    bad = CliRunner().invoke(app, ["styles", "--show", "no-such-theme"])
+    assert bad.exit_code == 2
+
+
+def test_readme_theme_example_cascades(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Themes") :]
+    example = re.search(r"```toml\n(.*?)```", section, re.S)
+    assert example is not None
+    path = tmp_path / "a5.toml"
+    path.write_text(example.group(1), encoding="utf-8")
+    theme, default = load_theme(path), load_theme("default")
+    assert theme.page.size == "A5" and theme.role("body").size == 9
+    assert theme.role("title") == default.role("title")  # the title keeps its styling
+
+
+def test_extends_names_the_base_and_refuses_loops(tmp_path: Path) -> None:
+    (tmp_path / "base.toml").write_text('[box]\nbackground = "#ffeedd"\n', encoding="utf-8")
+    (tmp_path / "child.toml").write_text(
+        'extends = "base.toml"\n[roles.body]\nsize = 9\n', encoding="utf-8"
+    )
+    child = load_theme(tmp_path / "child.toml")
+    assert child.box.background == "#ffeedd" and child.role("body").size == 9
+    assert child.role("title") == load_theme("default").role("title")
+    on_letter = tmp_path / "green.toml"
+    on_letter.write_text('extends = "letter"\n[roles.body]\nsize = 9\n', encoding="utf-8")
+    assert load_theme(on_letter).page.size == "Letter"
+    (tmp_path / "a.toml").write_text('extends = "b.toml"\n', encoding="utf-8")
+    (tmp_path / "b.toml").write_text('extends = "a.toml"\n', encoding="utf-8")
+    with pytest.raises(ThemeError, match="loop"):
+        load_theme(tmp_path / "a.toml")

@@ -213,6 +213,14 @@ MarkingOpt = Annotated[
         "--marking", help="A marking line (e.g. a classification).", rich_help_panel=CONTENT
     ),
 ]
+LanguageOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        help="Labels, dates and typography in this language (e.g. fr); default: each article's.",
+        rich_help_panel=CONTENT,
+    ),
+]
 DateOpt = Annotated[
     str | None,
     typer.Option(
@@ -253,6 +261,7 @@ def export(
     exclude: ExcludeOpt = None,
     max_input_size: MaxInputOpt = None,
     marking: MarkingOpt = None,
+    language: LanguageOpt = None,
     date: DateOpt = None,
     jobs: Annotated[
         int | None,
@@ -320,6 +329,7 @@ def export(
         max_input_size=max_input_size,
         date=date,
         marking=marking,
+        language=language,
         executor=executor,
         scheduler=scheduler,
         exclude=tuple(exclude or ()),
@@ -435,6 +445,7 @@ def pack(
     style: StyleOpt = None,
     reference_docx: ReferenceOpt = None,
     marking: MarkingOpt = None,
+    language: LanguageOpt = None,
     date: DateOpt = None,
     order: Annotated[
         str,
@@ -477,6 +488,7 @@ def pack(
         max_input_size=max_input_size,
         date=date,
         marking=marking,
+        language=language,
         exclude=tuple(exclude or ()),
         title=title,
         order=order,
@@ -559,14 +571,39 @@ def schema(
 
 
 @app.command()
-def styles(debug: DebugOpt = False) -> None:
-    """List the built-in themes."""
+def styles(
+    show: Annotated[
+        str | None,
+        typer.Option(
+            "--show",
+            help="Print a theme's every key as TOML to start from (a built-in name or a path).",
+        ),
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """List the built-in themes (or print one in full with --show)."""
     from .themes import builtin_themes, load_theme
 
     _set_debug(debug)
+    if show is not None:
+        _show_style(show)
+        return
     for name in builtin_themes():
         t = load_theme(name)
         typer.echo(f"{name:<12} {t.description}")
+
+
+def _show_style(name: str) -> None:
+    """``docexport styles --show NAME``: a theme's every key, as TOML to start from."""
+    from .errors import ThemeError
+    from .theme_toml import theme_toml
+    from .themes import load_theme
+
+    try:
+        theme = load_theme(name)
+    except ThemeError as exc:
+        raise _usage_error(f"--show {name}: {exc}") from None
+    sys.stdout.write(theme_toml(theme))
 
 
 @app.command()

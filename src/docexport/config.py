@@ -58,6 +58,7 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any], Any]] = {
         20 * 1024 * 1024,
     ),
     "marking": ("a string", lambda v: v if isinstance(v, str) else None, ""),
+    "language": ("a language tag", lambda v: v if isinstance(v, str) else None, ""),
     "input_format": ("an input kind", lambda v: v if isinstance(v, str) else None, ""),
     "reference_docx": ("a .docx path", lambda v: v if isinstance(v, str) else None, ""),
     "exclude": ("a list of globs", _str_list, []),

@@ -50,6 +50,7 @@ class RenderSpec:
     max_input_size: int = 20 * 1024 * 1024
     date: str | None = None  # --date, else the build timestamp's day
     marking: str | None = None
+    language: str | None = None  # --language
     source_date_epoch: int | None = None
     max_articles: int = 200
 
@@ -314,7 +315,9 @@ def _render_all(
     outputs: list[RenderedOutput] = []
     with _reference_file(job.spec.reference_docx) as reference:
         options = RenderOptions(
-            source_date_epoch=job.spec.source_date_epoch, reference_docx=reference
+            source_date_epoch=job.spec.source_date_epoch,
+            reference_docx=reference,
+            language=job.spec.language,
         )
         for fmt in job.formats:
             try:

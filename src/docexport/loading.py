@@ -33,15 +33,15 @@ def source_date_epoch() -> int | None:
 
 
 def prepared_date(articles: tuple[Article, ...], explicit: str | None = None) -> str | None:
-    """The date a pack is prepared: explicit, else SOURCE_DATE_EPOCH, else the newest
-    publication date. Never the clock, so the same input gives the same pack."""
+    """The date a pack is prepared: explicit (--date), else SOURCE_DATE_EPOCH, else
+    none (a source's publication date is not a date anyone prepared the pack).
+    Never the clock, so the same input gives the same pack."""
     if explicit:
         return explicit
     epoch = source_date_epoch()
     if epoch is not None:
         return _dt.datetime.fromtimestamp(epoch, _dt.timezone.utc).date().isoformat()
-    dates = sorted(a.published[:10] for a in articles if a.published)
-    return dates[-1] if dates else None
+    return None
 
 
 def _names_a_file(text: str) -> bool:

@@ -36,6 +36,7 @@ def render_spec(settings: Settings) -> RenderSpec:
         max_input_size=settings.max_input_size,
         date=settings.prepared_date,
         marking=settings.marking,
+        language=settings.language,
         source_date_epoch=settings.source_date_epoch,
         max_articles=settings.max_articles,
     )
@@ -49,6 +50,7 @@ def _key_options(settings: Settings) -> dict[str, object]:
         else None,
         "date": settings.date,
         "marking": settings.marking,
+        "language": settings.language,
         "epoch": settings.source_date_epoch,
         "theme": theme_fingerprint(settings.theme),
         "max_articles": settings.max_articles,

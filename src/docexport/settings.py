@@ -46,6 +46,7 @@ class Flags:
     max_input_size: int | None = None
     date: str | None = None
     marking: str | None = None
+    language: str | None = None
     executor: str | None = None
     scheduler: str | None = None
     exclude: Sequence[str] = ()
@@ -77,6 +78,8 @@ class Settings:
     max_input_size: int = 20 * 1024 * 1024
     date: str | None = None
     marking: str | None = None
+    # --language: docexport's own words (labels, dates, typography) in this language
+    language: str | None = None
     executor: str = "process"
     scheduler: str | None = None
     exclude: tuple[str, ...] = ()
@@ -301,6 +304,8 @@ def build_settings(
         )
     date = check_date(flags.date) if flags.date is not None else None
     marking = flags.marking if flags.marking is not None else (cfg.get("marking") or None)
+    language_value = flags.language if flags.language is not None else cfg.get("language")
+    language = check_language(language_value) if language_value else None
     executor, scheduler = _executor(flags, cfg)
 
     ref_value = flags.reference_docx or cfg.get("reference_docx") or None
@@ -341,6 +346,7 @@ def build_settings(
         max_input_size=max_input_size,
         date=date,
         marking=marking,
+        language=language,
         executor=executor,
         scheduler=scheduler,
         exclude=tuple(flags.exclude) + tuple(cfg.get("exclude")),
@@ -349,6 +355,15 @@ def build_settings(
         order=order,
         max_articles=max_articles,
     )
+
+
+def check_language(value: object, option: str = "--language") -> str:
+    """A BCP 47 language tag such as ``fr`` or ``pt-BR``."""
+    import re
+
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*", value):
+        raise ConfigError(f"{option} {value!r} is not a language tag like fr or pt-BR")
+    return value
 
 
 def _cfg_option(cfg: Config, key: str) -> str:

@@ -266,3 +266,18 @@ def test_pack_uses_config_validates_date_and_writes_a_manifest(work: Path) -> No
     again = json.loads((work / "m.json").read_text())
     assert again["run"] == {"rendered": 0, "unchanged": 1, "failed": 0, "pruned": []}
     assert again["outputs"] == first["outputs"]
+
+
+def test_language_option_reaches_every_format_and_bad_tags_are_usage_errors(work: Path) -> None:
+    """--language flows through the one settings core into the render options."""
+    r = run("export", f"in/{SEED_NAME}.txt", "-o", "out", "--language", "fr", "-j", "1", cwd=work)
+    assert r.returncode == 0, r.stderr
+    for fmt, read in TEXT_OF.items():
+        text = read((work / "out" / f"{SEED_NAME}.{fmt}").read_bytes())
+        assert "Faits essentiels" in text and "Résumé" in text, fmt
+        assert "Key facts" not in text, fmt
+    bad = run("export", f"in/{SEED_NAME}.txt", "-o", "out", "--language", "f r", cwd=work)
+    assert bad.returncode == 2 and "--language" in bad.stderr
+    (work / "docexport.toml").write_text("language = 5\n", encoding="utf-8")
+    cfg = run("export", f"in/{SEED_NAME}.txt", "-o", "out", cwd=work)
+    assert cfg.returncode == 2 and "language" in cfg.stderr

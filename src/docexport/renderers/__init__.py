@@ -29,10 +29,22 @@ class RenderOptions:
     ``source_date_epoch`` pins every timestamp written into an output (defaults
     to the environment's ``SOURCE_DATE_EPOCH`` or the pack's own dates, never
     the clock). ``reference_docx`` takes Word styles from a user's document.
+    ``language`` sets the language of docexport's own words.
     """
 
     source_date_epoch: int | None = None
     reference_docx: Path | None = None
+    # Labels, dates and typography in this language (a BCP 47 tag) instead of
+    # each article's own (``--language``).
+    language: str | None = None
+
+    def epoch(self) -> int | None:
+        """The timestamp every output writes: the option, else SOURCE_DATE_EPOCH."""
+        if self.source_date_epoch is not None:
+            return self.source_date_epoch
+        from ..loading import source_date_epoch
+
+        return source_date_epoch()
 
 
 @runtime_checkable

@@ -10,6 +10,7 @@ import pytest
 
 from docexport.model import Pack
 from docexport.renderers import briefing
+from docexport.renderers.labels import labels
 from docexport.themes import Theme
 from tests.conftest import require_tool
 
@@ -60,7 +61,7 @@ def page_count(pdf: Path) -> int:
 
 def assert_box_on(text: str, pack_facts: tuple, theme: Theme) -> None:  # type: ignore[type-arg]
     assert theme.box.title in text
-    for label, lines in briefing.box_sections(pack_facts, theme):
+    for label, lines in briefing.box_sections(pack_facts, theme.box, labels(None)):
         assert label.upper() in text
         for line in lines:
             assert " ".join(line.text.split()) in text, line.text

@@ -66,7 +66,7 @@ def test_text_reads_back(seed_docx: bytes, seed_facts: Pack) -> None:
     assert texts[0] == article.headline
     for block in article.body:
         assert plain_text(block.inlines) in texts  # type: ignore[union-attr]
-    assert texts.count(article.standfirst) == 1  # body; the summary page's points repeat it
+    assert texts.count(article.standfirst) == 2  # the summary page and the body
     for point in article.summary:
         assert point in texts
     assert f"Source: allafrica.com — {SEED_URL}" in texts
@@ -209,12 +209,11 @@ def test_meta_and_footer_say_what_briefing_says(
     seed_docx: bytes, seed_facts: Pack, default_theme: Theme
 ) -> None:
     doc = read(seed_docx)
+    said = briefing.brief(seed_facts, default_theme)
     meta = [p.text for p in doc.paragraphs if p.style.name == S.META]
-    assert meta == [briefing.meta_line(seed_facts, seed_facts.articles[0])]
+    assert meta == [said.meta(said.pack.articles[0])]
     footer = doc.sections[0].footer.paragraphs[0].text
-    assert footer.startswith(
-        briefing.footer_text(seed_facts, seed_facts.articles[0], default_theme)
-    )
+    assert footer.startswith(said.footer(said.pack.articles[0]))
 
 
 def test_no_template_leftovers(seed_docx: bytes) -> None:

@@ -52,9 +52,8 @@ def test_summary_chapter(seed_book: Book, seed_facts_pack: Pack, default_theme: 
     article = seed_facts_pack.articles[0]
     doc = "a1-summary.xhtml"
     assert seed_book.x(doc, "string(//h:h1)") == article.headline
-    assert seed_book.x(doc, "string(//h:p[@class='meta'])") == briefing.meta_line(
-        seed_facts_pack, article
-    )
+    said = briefing.brief(seed_facts_pack, default_theme)
+    assert seed_book.x(doc, "string(//h:p[@class='meta'])") == said.meta(said.pack.articles[0])
     assert seed_book.x(doc, "string(//h:p[@class='standfirst'])") == article.standfirst
     points = [str(p) for p in seed_book.x(doc, "//h:ul[@class='summary-list']/h:li/text()")]
     assert points == list(article.summary)

@@ -55,14 +55,15 @@ def test_only_linked_sentences_get_anchors(seed_pack: Pack, default_theme: Theme
 
     pack = with_structure(with_facts(seed_pack))
     article = pack.articles[0]
+    said = briefing.brief(pack, default_theme)
     linked = {
         line.sentence
-        for _label, lines in briefing.box_sections(article.facts, default_theme)
+        for _label, lines in said.summary_page(said.pack.articles[0]).box
         for line in lines
         if line.sentence
     }
     base = build(default_theme, pack.language)
-    markup = " ".join(_texts(story(pack, default_theme, MarkupContext(fonts=base.fonts), base)))
+    markup = " ".join(_texts(story(said, MarkupContext(fonts=base.fonts), base)))
     anchors = set(re.findall(r'<a name="([^"]*)"/>', markup))
     targets = set(re.findall(r'<a href="#([^"]*)"', markup))
     assert targets and targets <= anchors  # every fact link lands
@@ -74,13 +75,14 @@ def test_unlinked_body_paragraphs_are_one_fragment(seed_pack: Pack, default_them
     """A paragraph no fact links to is a single reportlab fragment (the fast layout path)."""
     from reportlab.platypus import Paragraph
 
+    from docexport.renderers.briefing import brief
     from docexport.renderers.pdf.markup import MarkupContext
     from docexport.renderers.pdf.story import story
     from docexport.renderers.pdf.styles import build
 
     pack = with_facts(seed_pack)
     base = build(default_theme, pack.language)
-    flowables = story(pack, default_theme, MarkupContext(fonts=base.fonts), base)
+    flowables = story(brief(pack, default_theme), MarkupContext(fonts=base.fonts), base)
     body = [f for f in flowables if isinstance(f, Paragraph) and f.style.name == "body"]
     anchored = [p for p in body if "<a name=" in p.text]
     plain = [p for p in body if "<a name=" not in p.text]

@@ -23,19 +23,17 @@ class DocxRenderer:
 
     def render(self, pack: Pack, theme: Theme, options: RenderOptions) -> bytes:
         from ...errors import RenderError
-        from ...loading import source_date_epoch
+        from ..briefing import brief
         from .document import build
         from .ooxml import word_language
         from .package import metadata, save
 
         if not pack.articles:
             raise RenderError("the pack has no articles")
-        epoch = options.source_date_epoch
-        if epoch is None:
-            epoch = source_date_epoch()
-        doc = build(pack, theme, options.reference_docx)
-        lang_tag = pack.language or pack.articles[0].language or "en"
-        return save(doc, metadata(pack, word_language(lang_tag), epoch))
+        b = brief(pack, theme, language=options.language, epoch=options.epoch())
+        doc = build(b, options.reference_docx)
+        tag = b.language_tag(None)
+        return save(doc, metadata(b, word_language(None if tag == "und" else tag)))
 
 
 __all__ = ["DocxRenderer"]

@@ -13,8 +13,9 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from ..briefing import FactLine
+from ..briefing import FactLine, SummaryPage
 from .context import Context
+from .docx_adapter import p_el, tbl_el, tc_el
 from .hyperlinks import add_internal_link
 from .ooxml import child, el, hex6, remove_all, sort_ppr, twips
 from .styles import BOX_TITLE, FACT_LABEL, FACT_LINK, FACT_VALUE
@@ -22,24 +23,25 @@ from .text import add_text, finish_paragraph, finish_run
 
 LABEL_SHARE = 0.24  # of the text width, for the label column
 SEPARATOR = " · "
-NO_FACTS = "No key facts were identified in this article."
 
 
 def _keep_next(paragraph: Paragraph) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
+    ppr = p_el(paragraph).get_or_add_pPr()
     child(ppr, "w:keepNext")
     child(ppr, "w:keepLines")
     sort_ppr(ppr)
 
 
-def _table_properties(table: Table, ctx: Context, widths: tuple[int, int]) -> None:
+def _table_properties(table: Table, ctx: Context, widths: tuple[int, int], title: str) -> None:
     box = ctx.theme.box
-    tbl = table._tbl
+    tbl = tbl_el(table)
     tblpr = tbl.tblPr
     for e in list(tblpr):
         if e.tag.endswith("}tblStyle"):
             continue
         tblpr.remove(e)
+    if ctx.rtl:  # columns from the right: the labels where a right-to-left reader starts
+        tblpr.append(el("w:bidiVisual"))
     tblpr.append(el("w:tblW", w_w=str(sum(widths)), w_type="dxa"))
     # Word (compatibility mode 14) lines cell text up with the margin and hangs
     # the border out by the cell padding; indent so the border sits on the margin.
@@ -75,14 +77,7 @@ def _table_properties(table: Table, ctx: Context, widths: tuple[int, int]) -> No
         )
     )
     # Alt text for the table (Word 2010+): what a screen reader says first.
-    tblpr.append(el("w:tblCaption", w_val=box.title))
-    tblpr.append(
-        el(
-            "w:tblDescription",
-            w_val=f"{box.title}: people, organisations, places, figures, dates "
-            "and the leading quote, each linked to its sentence in the article",
-        )
-    )
+    tblpr.append(el("w:tblCaption", w_val=title))
     grid = tbl.tblGrid
     for col, width in zip(
         grid.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol"),
@@ -100,7 +95,7 @@ def _row_properties(tr: BaseOxmlElement, *, header: bool) -> None:
 
 
 def _cell(cell: _Cell, ctx: Context, width: int) -> None:
-    tcpr = cell._tc.get_or_add_tcPr()
+    tcpr = tc_el(cell).get_or_add_tcPr()
     remove_all(tcpr, "w:tcW", "w:shd")
     tcpr.insert(0, el("w:tcW", w_w=str(width), w_type="dxa"))
     tcpr.append(el("w:shd", w_val="clear", w_color="auto", w_fill=hex6(ctx.theme.box.background)))
@@ -110,29 +105,28 @@ def _first_paragraph(cell: _Cell, style: str, ctx: Context) -> Paragraph:
     return ctx.styled(cell.paragraphs[0], style)
 
 
-def add_box(
-    ctx: Context, sections: list[tuple[str, list[FactLine]]], empty_text: str = NO_FACTS
-) -> Table:
-    """Append the key-facts box to the document body."""
+def add_box(ctx: Context, page: SummaryPage) -> Table:
+    """Append the key-facts box of a summary page to the document body."""
+    sections: list[tuple[str, list[FactLine]]] = page.box
     doc = ctx.doc
     total = round(ctx.text_width * 20)
     label_w = round(total * LABEL_SHARE)
     widths = (label_w, total - label_w)
     rows = 1 + max(1, len(sections))
     table: Table = doc.add_table(rows=rows, cols=2)
-    _table_properties(table, ctx, widths)
+    _table_properties(table, ctx, widths, page.box_title)
     for r, row in enumerate(table.rows):
         _row_properties(row._tr, header=r == 0)
         for c, cell in enumerate(row.cells):
             _cell(cell, ctx, widths[c])
     head = table.rows[0].cells[0].merge(table.rows[0].cells[1])
     title = _first_paragraph(head, BOX_TITLE, ctx)
-    add_text(title, ctx.theme.box.title, ctx)
+    add_text(title, page.box_title, ctx)
     finish_paragraph(title, ctx)
     if not sections:
         cell = table.rows[1].cells[0].merge(table.rows[1].cells[1])
         p = _first_paragraph(cell, FACT_VALUE, ctx)
-        add_text(p, empty_text, ctx)
+        add_text(p, page.box_empty, ctx)
         finish_paragraph(p, ctx)
     for (label, lines), row in zip(sections, table.rows[1:], strict=False):
         label_cell, value_cell = row.cells

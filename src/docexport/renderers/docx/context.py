@@ -8,6 +8,8 @@ from docx.document import Document as DocxDocument
 from docx.text.paragraph import Paragraph
 
 from ...themes import Theme
+from ..labels import Labels, labels
+from .docx_adapter import p_el
 from .hyperlinks import Bookmarks, bookmark_name
 from .ooxml import set_style
 
@@ -30,6 +32,8 @@ class Context:
     # (level, text, bookmark, estimated page) of each heading, for the contents.
     headings: list[tuple[int, str, str, int]] = field(default_factory=list)
     style_ids: dict[str, str] = field(default_factory=dict)
+    # docexport's own words in the language of the page being written.
+    words: Labels = field(default_factory=lambda: labels(None))
     # A running estimate of where the text is, for the contents' cached page numbers.
     page: int = 1
     used: float = 0.0
@@ -62,7 +66,7 @@ class Context:
 
     def styled(self, paragraph: Paragraph, name: str) -> Paragraph:
         """Give ``paragraph`` a style by id: python-docx looks names up linearly."""
-        set_style(paragraph._p.get_or_add_pPr(), "w:pStyle", self.style_id(name))
+        set_style(p_el(paragraph).get_or_add_pPr(), "w:pStyle", self.style_id(name))
         return paragraph
 
     def add_paragraph(self, name: str) -> Paragraph:

@@ -23,33 +23,34 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from ...errors import RenderError
 from ...model import (
     STANDFIRST_ID,
-    AnyFact,
     Article,
     BlockQuote,
     CodeBlock,
     Heading,
     Inline,
     ListBlock,
-    Pack,
     Paragraph,
     Text,
+    block_text,
     plain_text,
 )
 from ...themes import Theme
 from .. import briefing
-from ..briefing import FactLine
+from ..briefing import Briefing, SummaryPage
 from . import fit
 from . import styles as S
-from .box import NO_FACTS, add_box
+from .box import add_box
 from .context import Context
+from .docx_adapter import p_el, r_el
 from .fields import field_runs, request_field_update
 from .furniture import has_content, set_footer, set_header
-from .hyperlinks import add_external_link, is_safe_url
+from .hyperlinks import add_external_link
 from .lists import restart_numbering
 from .ooxml import el, is_rtl, new_run, word_language
 from .text import add_text, finish_paragraph, write_inlines
 
-NO_PACK_FACTS = "No key facts were identified in these articles."
+# A body this short (characters) may share the summary page when it fits there.
+SHORT_BODY = 2500
 
 
 def open_base(reference: Path | None) -> tuple[DocxDocument, bool]:
@@ -95,16 +96,6 @@ def _body_height(doc: DocxDocument) -> float:
     return max(144.0, float(Length(height).pt))
 
 
-def box_facts(facts: tuple[AnyFact, ...], theme: Theme) -> list[tuple[str, list[FactLine]]]:
-    return briefing.box_sections(facts, theme)
-
-
-def pack_facts(pack: Pack) -> tuple[AnyFact, ...]:
-    if pack.facts:
-        return pack.facts
-    return tuple(f for a in pack.articles for f in a.facts)
-
-
 def _anchor_blocks(article: Article) -> set[str]:
     blocks = {b.id for b in article.body if isinstance(b, Paragraph | Heading | BlockQuote)}
     if article.standfirst:
@@ -112,14 +103,11 @@ def _anchor_blocks(article: Article) -> set[str]:
     return blocks
 
 
-def _anchored(pack: Pack, theme: Theme) -> frozenset[str]:
+def _anchored(b: Briefing) -> frozenset[str]:
     """Sentences a box links to that the body can hold a bookmark for."""
-    boxes = [a.facts for a in pack.articles]
-    if pack.is_multi:
-        boxes.append(pack_facts(pack))
-    wanted = briefing.linked_sentences(boxes, theme)
+    wanted = b.linked_sentences()
     possible: set[str] = set()
-    for a in pack.articles:
+    for a in b.pack.articles:
         blocks = _anchor_blocks(a)
         possible.update(s.id for s in a.sentences if s.block in blocks)
     return frozenset(wanted & possible)
@@ -154,79 +142,42 @@ def _page_break(ctx: Context) -> None:
     ctx.new_page()
 
 
-def _summary_page(
-    ctx: Context,
-    *,
-    title: str,
-    meta: str,
-    marking: str | None,
-    standfirst: str | None,
-    points: tuple[str, ...],
-    facts: tuple[AnyFact, ...],
-    empty: str,
-) -> None:
-    sections = box_facts(facts, ctx.theme)
-    if standfirst and not _room_for_standfirst(
-        ctx, title, meta, marking, standfirst, points, sections
-    ):
-        standfirst = None
-    # Still too much: the last summary points give way (to three at least) so the
-    # box stays whole on the first page; the body keeps every word.
-    while len(points) > 3 and _overflows(ctx, title, meta, marking, points, sections):
-        points = points[:-1]
-    _para(ctx, S.TITLE, title)
-    _para(ctx, S.META, meta)
-    if marking:
-        _para(ctx, S.MARKING, marking)
-    if standfirst:
-        _para(ctx, S.STANDFIRST, standfirst)
-    if points:
-        _para(ctx, S.SUMMARY_HEADING, "Summary")
-        for point in points:
+def _summary_page(ctx: Context, page: SummaryPage) -> None:
+    """Title, meta, marking, standfirst, every summary point, then the box (which
+    moves whole to the next page when it does not fit: nothing gives way)."""
+    _para(ctx, S.TITLE, page.title)
+    _para(ctx, S.META, page.meta)
+    if page.marking:
+        _para(ctx, S.MARKING, page.marking)
+    if page.standfirst:
+        _para(ctx, S.STANDFIRST, page.standfirst)
+    if page.points:
+        _para(ctx, S.SUMMARY_HEADING, page.summary_heading)
+        for point in page.points:
             _para(ctx, S.SUMMARY, point)
-    ctx.advance(fit.box_height(ctx.theme, sections, ctx.text_width), whole=True)
-    add_box(ctx, sections, empty)
+    ctx.advance(fit.box_height(ctx.theme, page.box, ctx.text_width), whole=True)
+    add_box(ctx, page)
 
 
-def _overflows(
-    ctx: Context,
-    title: str,
-    meta: str,
-    marking: str | None,
-    points: tuple[str, ...],
-    sections: list[tuple[str, list[FactLine]]],
-) -> bool:
-    return not _room_for_standfirst(ctx, title, meta, marking, "", points, sections)
-
-
-def _room_for_standfirst(
-    ctx: Context,
-    title: str,
-    meta: str,
-    marking: str | None,
-    standfirst: str,
-    points: tuple[str, ...],
-    sections: list[tuple[str, list[FactLine]]],
-) -> bool:
-    """Whether the summary page shows the standfirst as well as the points and box.
-
-    It gives way when the points merely repeat it, or when the box would
-    otherwise be pushed off the page (see :mod:`.fit`).
-    """
-    if standfirst and fit.repeats(standfirst, points):
+def _fits_here(ctx: Context, b: Briefing, article: Article) -> bool:
+    """Whether a short article's whole body fits in what is left of its summary page."""
+    items = b.body(article)
+    chars = sum(len(block_text(i.block)) for i in items if i.block is not None)
+    if chars > SHORT_BODY:
         return False
     theme, width = ctx.theme, ctx.text_width
-    used = fit.paragraph_height(title, theme.role("title"), width)
-    used += fit.paragraph_height(meta, theme.role("meta"), width)
-    if marking:
-        used += fit.paragraph_height(marking, theme.role("header"), width)
-    if points:
-        used += fit.paragraph_height("Summary", theme.role("heading2"), width)
-        used += sum(fit.paragraph_height(p, theme.role("summary"), width - 18) for p in points)
-    used += fit.box_height(theme, sections, width)
-    if standfirst:
-        used += fit.paragraph_height(standfirst, theme.role("standfirst"), width)
-    return used <= ctx.body_height
+    height = fit.paragraph_height(article.headline, theme.role("heading1"), width)
+    if article.standfirst:
+        height += fit.paragraph_height(article.standfirst, theme.role("standfirst"), width)
+    for item in items:
+        if item.is_heading:
+            height += fit.paragraph_height(
+                item.title or "", theme.role(f"heading{item.level}"), width
+            )
+        elif item.block is not None:
+            height += fit.paragraph_height(block_text(item.block), theme.role("body"), width)
+    height += fit.paragraph_height("Source", theme.role("attribution"), width)
+    return ctx.used + height <= ctx.body_height
 
 
 def _heading(
@@ -241,7 +192,7 @@ def _heading(
     write_inlines(p, items, ctx)
 
 
-def _body(ctx: Context, article: Article) -> None:
+def _body(ctx: Context, b: Briefing, article: Article) -> None:
     _heading(ctx, 1, (Text(text=article.headline),), None, article)
     if article.standfirst:
         p = _add(ctx, S.STANDFIRST, article.standfirst)
@@ -252,19 +203,15 @@ def _body(ctx: Context, article: Article) -> None:
             ),
             ctx,
         )
-    level = 1
-    in_background = False
-    for block in article.body:
-        is_background = isinstance(block, Paragraph) and block.role == "background"
-        if is_background and not in_background:
-            _heading(ctx, 2, (Text(text="Background"),), None, article)
-            level = 2
-        in_background = is_background
+    for item in b.body(article):
+        block = item.block
+        if item.is_heading:
+            if isinstance(block, Heading):
+                _heading(ctx, item.level, block.inlines, block.id, article)
+            else:
+                _heading(ctx, item.level, (Text(text=item.title or ""),), None, article)
+            continue
         match block:
-            case Heading():
-                # Body headings sit under the headline; never skip a level.
-                level = min(block.level + 1, level + 1, 3)
-                _heading(ctx, level, block.inlines, block.id, article)
             case Paragraph():
                 style = S.NOTE if block.role == "note" else S.BODY
                 p = _add(ctx, style, plain_text(block.inlines))
@@ -281,9 +228,9 @@ def _body(ctx: Context, article: Article) -> None:
             case ListBlock():
                 style = S.LIST_NUMBER if block.ordered else S.LIST_BULLET
                 first = None
-                for item in block.items:
-                    p = _add(ctx, style, plain_text(item))
-                    write_inlines(p, item, ctx)
+                for entry in block.items:
+                    p = _add(ctx, style, plain_text(entry))
+                    write_inlines(p, entry, ctx)
                     first = first or p
                 if block.ordered and first is not None:
                     restart_numbering(ctx.doc, first, len(block.items))
@@ -291,49 +238,40 @@ def _body(ctx: Context, article: Article) -> None:
                 _para(ctx, S.CODE, block.text)
     for note in article.notes:
         _para(ctx, S.NOTE, note)
-    _attribution(ctx, article)
+    _attribution(ctx, b, article)
 
 
-def _attribution(ctx: Context, article: Article) -> None:
-    text, url = briefing.attribution(article)
+def _attribution(ctx: Context, b: Briefing, article: Article) -> None:
+    text, url = b.attribution(article)
     p = _add(ctx, S.ATTRIBUTION, text)
-    if url and is_safe_url(url) and url in text:
-        before, _, after = text.partition(url)
-        if before:
-            add_text(p, before, ctx)
-        add_external_link(p, url, url, ctx.style_id(S.HYPERLINK))
-        if after:
-            add_text(p, after, ctx)
+    shown = briefing.display_url(article.source.url) if article.source.url else None
+    if url and shown and text.endswith(shown):
+        add_text(p, text[: -len(shown)], ctx)
+        add_external_link(p, shown, url, ctx.style_id(S.HYPERLINK))
     else:
         add_text(p, text, ctx)
     finish_paragraph(p, ctx)
 
 
-def _article(ctx: Context, pack: Pack, article: Article, doc_lang: str) -> None:
+def _article(ctx: Context, b: Briefing, article: Article, doc_lang: str) -> None:
     lang = word_language(article.language) if article.language else doc_lang
     ctx.run_lang = lang if lang != doc_lang else None
     ctx.rtl = is_rtl(article.language)
-    _summary_page(
-        ctx,
-        title=article.headline,
-        meta=briefing.meta_line(pack, article),
-        marking=briefing.marking(pack, ctx.theme),
-        standfirst=article.standfirst,
-        points=article.summary,
-        facts=article.facts,
-        empty=NO_FACTS,
-    )
-    _page_break(ctx)
-    _body(ctx, article)
+    ctx.words = b.words(article)
+    _summary_page(ctx, b.summary_page(article))
+    if not _fits_here(ctx, b, article):
+        _page_break(ctx)
+    _body(ctx, b, article)
     ctx.run_lang = None
     ctx.rtl = False
+    ctx.words = b.words(None)
 
 
 # --------------------------------------------------------------------------- TOC
 
 
 def _contents(ctx: Context) -> DocxParagraph:
-    _para(ctx, S.TOC_HEADING, "Contents")
+    _para(ctx, S.TOC_HEADING, ctx.words("Contents"))
     return ctx.add_paragraph(S.TOC_LEVELS[0])
 
 
@@ -356,9 +294,9 @@ def _fill_toc(ctx: Context, placeholder: DocxParagraph) -> None:
     for lvl, text, bm, page in entries:
         p = ctx.styled(placeholder.insert_paragraph_before(), S.TOC_LEVELS[lvl - 1])
         link = el("w:hyperlink", w_anchor=bm, w_history="1")
-        p._p.append(link)
-        link.append(new_run(p, text)._r)
-        link.append(p.add_run("\t")._r)
+        p_el(p).append(link)
+        link.append(r_el(new_run(p, text)))
+        link.append(r_el(p.add_run("\t")))
         ref_head, ref_end = field_runs(f"PAGEREF {bm} \\h", str(page + shift))
         for r in ref_head:
             link.append(r)
@@ -368,11 +306,11 @@ def _fill_toc(ctx: Context, placeholder: DocxParagraph) -> None:
         p = ctx.styled(placeholder.insert_paragraph_before(), S.TOC_LEVELS[0])
         paragraphs.append(p)
     first, last = paragraphs[0], paragraphs[-1]
-    ppr = first._p.pPr
+    ppr = p_el(first).pPr
     for r in reversed(head):
-        (ppr.addnext(r) if ppr is not None else first._p.insert(0, r))
-    last._p.append(end)
-    placeholder._p.getparent().remove(placeholder._p)
+        (ppr.addnext(r) if ppr is not None else p_el(first).insert(0, r))
+    p_el(last).append(end)
+    p_el(placeholder).getparent().remove(p_el(placeholder))
 
 
 # --------------------------------------------------------------------------- whole
@@ -406,6 +344,8 @@ def styled_base(
             doc, None if from_reference else theme, word_language(lang_tag), is_rtl(lang_tag)
         )
         S.build_styles(doc, theme, text_width=_text_width(doc), keep_existing=from_reference)
+        if not from_reference:
+            S.set_complex_script_font(doc, lang_tag)
         buffer = io.BytesIO()
         doc.save(buffer)
         cached = (buffer.getvalue(), from_reference, {s.name: s.style_id for s in doc.styles})
@@ -416,9 +356,10 @@ def styled_base(
     return Document(io.BytesIO(cached[0])), cached[1], dict(cached[2])
 
 
-def build(pack: Pack, theme: Theme, reference: Path | None) -> DocxDocument:
-    first = pack.articles[0] if pack.articles else None
-    lang_tag = pack.language or (first.language if first else None) or "en"
+def build(b: Briefing, reference: Path | None) -> DocxDocument:
+    pack, theme = b.pack, b.theme
+    lang_tag = b.language_tag(None)
+    lang_tag = "en" if lang_tag == "und" else lang_tag
     doc_lang = word_language(lang_tag)
     doc, from_reference, style_ids = styled_base(theme, lang_tag, reference)
     text_width = _text_width(doc)
@@ -427,54 +368,32 @@ def build(pack: Pack, theme: Theme, reference: Path | None) -> DocxDocument:
         theme=theme,
         text_width=text_width,
         body_height=_body_height(doc),
-        anchored=_anchored(pack, theme),
+        anchored=_anchored(b),
         style_ids=style_ids,
+        words=b.words(None),
     )
-    marking = briefing.marking(pack, theme)
+    marking = b.marking
     keep_footer = from_reference and has_content(doc.sections[0].footer)
     set_header(doc.sections[0], marking, ctx)
     if not pack.is_multi:
         article = pack.articles[0]
+        ctx.words = b.words(article)
         set_footer(
-            doc.sections[0],
-            briefing.footer_text(pack, article, theme),
-            ctx,
-            keep_existing=keep_footer,
-            marking=marking,
+            doc.sections[0], b.footer(article), ctx, keep_existing=keep_footer, marking=marking
         )
-        _article(ctx, pack, article, doc_lang)
+        _article(ctx, b, article, doc_lang)
         return doc
-    set_footer(
-        doc.sections[0],
-        briefing.footer_text(pack, None, theme),
-        ctx,
-        keep_existing=keep_footer,
-        marking=marking,
-    )
-    _summary_page(
-        ctx,
-        title=pack.title,
-        meta=briefing.meta_line(pack, None),
-        marking=marking,
-        standfirst=None,
-        points=pack.summary,
-        facts=pack_facts(pack),
-        empty=NO_PACK_FACTS,
-    )
+    set_footer(doc.sections[0], b.footer(None), ctx, keep_existing=keep_footer, marking=marking)
+    _summary_page(ctx, b.summary_page(None))
     _page_break(ctx)
     placeholder = _contents(ctx)
     for article in pack.articles:
         section = doc.add_section(WD_SECTION.NEW_PAGE)
         ctx.new_page()
         if not keep_footer:
-            set_footer(
-                section,
-                briefing.footer_text(pack, article, theme),
-                ctx,
-                keep_existing=False,
-                marking=marking,
-            )
-        _article(ctx, pack, article, doc_lang)
+            ctx.words = b.words(article)
+            set_footer(section, b.footer(article), ctx, keep_existing=False, marking=marking)
+        _article(ctx, b, article, doc_lang)
     _fill_toc(ctx, placeholder)
     request_field_update(doc.settings.element)
     return doc

@@ -10,6 +10,7 @@ from __future__ import annotations
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 
+from .docx_adapter import p_el
 from .ooxml import el, safe
 
 
@@ -55,16 +56,22 @@ def add_field(paragraph: Paragraph, instruction: str, cached: str, *, dirty: boo
     """Append a whole field (e.g. ``PAGE``) to a paragraph."""
     head, end = field_runs(instruction, cached, dirty=dirty)
     for r in head:
-        paragraph._p.append(r)
-    paragraph._p.append(end)
+        p_el(paragraph).append(r)
+    p_el(paragraph).append(end)
 
 
-def add_page_of_pages(paragraph: Paragraph) -> None:
-    """``Page N of M`` with live PAGE and NUMPAGES fields."""
-    paragraph.add_run("Page ")
-    add_field(paragraph, "PAGE", "1")
-    paragraph.add_run(" of ")
-    add_field(paragraph, "NUMPAGES", "1")
+def add_page_of_pages(paragraph: Paragraph, label: str = "Page {n} of {total}") -> None:
+    """``Page N of M`` (``label``, in the page's language) with live PAGE and
+    NUMPAGES fields where ``{n}`` and ``{total}`` stand."""
+    import re
+
+    for piece in re.split(r"(\{n\}|\{total\})", label):
+        if piece == "{n}":
+            add_field(paragraph, "PAGE", "1")
+        elif piece == "{total}":
+            add_field(paragraph, "NUMPAGES", "1")
+        elif piece:
+            paragraph.add_run(safe(piece))
 
 
 # CT_Settings children that come after w:updateFields, in schema order.

@@ -14,10 +14,11 @@ import math
 from ...themes import TextStyle, Theme
 from ..briefing import FactLine
 
-# Line height of the Noto/DejaVu families relative to the font size, and an
-# average glyph width of running text, both as fractions of the size: a
-# generous one for "does the box fit" and a typical one for page estimates.
-LINE_FACTOR = 1.37
+# Lines are set at the theme's leading ("at least" size x leading, see
+# styles._paragraph_format), with a little room for taller glyphs; an average
+# glyph width of running text as a fraction of the size: a generous one for
+# "does the box fit" and a typical one for page estimates.
+LINE_FACTOR = 1.05
 GLYPH_WIDTH = 0.52
 TYPICAL_GLYPH_WIDTH = 0.47
 

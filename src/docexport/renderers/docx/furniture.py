@@ -5,6 +5,7 @@ from __future__ import annotations
 from docx.section import Section, _Footer, _Header
 
 from .context import Context
+from .docx_adapter import p_el
 from .fields import add_page_of_pages
 from .styles import FOOTER, HEADER, MARKING, MARKING_CHAR
 from .text import add_text
@@ -15,7 +16,7 @@ def has_content(part: _Header | _Footer) -> bool:
     if part.is_linked_to_previous:
         return False
     for p in part.paragraphs:
-        if p.text.strip() or p._p.xpath(".//w:instrText | .//w:fldSimple | .//w:drawing"):
+        if p.text.strip() or p_el(p).xpath(".//w:instrText | .//w:fldSimple | .//w:drawing"):
             return True
     return bool(part.tables)
 
@@ -48,13 +49,13 @@ def set_footer(
         return
     footer.is_linked_to_previous = False
     p = footer.paragraphs[0]
-    for r in list(p._p):
+    for r in list(p_el(p)):
         if not r.tag.endswith("}pPr"):
-            p._p.remove(r)
+            p_el(p).remove(r)
     ctx.styled(p, FOOTER)
     add_text(p, text, ctx)
     if marking:
         add_text(p, "\t" + marking, ctx, style=MARKING_CHAR)
     if ctx.theme.footer.page_numbers:
         p.add_run("\t\t" if not marking else "\t")
-        add_page_of_pages(p)
+        add_page_of_pages(p, ctx.words("Page {n} of {total}", n="{n}", total="{total}"))

@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from .docx_adapter import p_el, r_el
 from .ooxml import el, new_run, safe, set_style
 
-# Only these leave the document: a javascript: or file: link from an
-# untrusted article must not become a clickable link in a pack.
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "ftp"})
-
 _BOOKMARK_BAD = re.compile(r"[^A-Za-z0-9_]")
-
-
-def is_safe_url(url: str) -> bool:
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme.lower() in SAFE_SCHEMES and bool(parts.netloc or parts.path)
 
 
 def bookmark_name(key: str) -> str:
@@ -36,19 +24,20 @@ def bookmark_name(key: str) -> str:
 def _styled_run(paragraph: Paragraph, text: str, style_id: str | None) -> Run:
     run = new_run(paragraph, text)
     if style_id:
-        set_style(run._r.get_or_add_rPr(), "w:rStyle", style_id)
+        set_style(r_el(run).get_or_add_rPr(), "w:rStyle", style_id)
     return run
 
 
 def add_external_link(paragraph: Paragraph, text: str, url: str, style_id: str) -> Run:
-    """A w:hyperlink to ``url`` through an external relationship."""
-    rid = paragraph.part.relate_to(safe(url.strip()), RT.HYPERLINK, is_external=True)
+    """A w:hyperlink to ``url`` (already made safe and percent-encoded by
+    :func:`docexport.renderers.links.safe_url`) through an external relationship."""
+    rid = paragraph.part.relate_to(safe(url), RT.HYPERLINK, is_external=True)
     link = el("w:hyperlink")
     link.set(qn("r:id"), rid)
     link.set(qn("w:history"), "1")
     run = _styled_run(paragraph, text, style_id)
-    paragraph._p.append(link)
-    link.append(run._r)
+    p_el(paragraph).append(link)
+    link.append(r_el(run))
     return run
 
 
@@ -56,8 +45,8 @@ def add_internal_link(paragraph: Paragraph, text: str, anchor: str, style_id: st
     """A w:hyperlink to a bookmark in this document."""
     link = el("w:hyperlink", w_anchor=anchor, w_history="1")
     run = _styled_run(paragraph, text, style_id)
-    paragraph._p.append(link)
-    link.append(run._r)
+    p_el(paragraph).append(link)
+    link.append(r_el(run))
     return run
 
 
@@ -75,5 +64,5 @@ class Bookmarks:
         self.names.add(name)
         bid = str(self._next)
         self._next += 1
-        paragraph._p.append(el("w:bookmarkStart", w_id=bid, w_name=name))
-        paragraph._p.append(el("w:bookmarkEnd", w_id=bid))
+        p_el(paragraph).append(el("w:bookmarkStart", w_id=bid, w_name=name))
+        p_el(paragraph).append(el("w:bookmarkEnd", w_id=bid))

@@ -10,6 +10,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
+from .docx_adapter import p_el, paragraph_at
 from .ooxml import el, sort_ppr
 
 
@@ -49,7 +50,7 @@ def restart_numbering(doc: DocxDocument, first: Paragraph, count: int) -> None:
     new_id = new.get(qn("w:numId"))
     p = first
     for _ in range(count):
-        ppr = p._p.get_or_add_pPr()
+        ppr = p_el(p).get_or_add_pPr()
         for old in ppr.findall(qn("w:numPr")):
             ppr.remove(old)
         numpr = el("w:numPr")
@@ -57,7 +58,7 @@ def restart_numbering(doc: DocxDocument, first: Paragraph, count: int) -> None:
         numpr.append(el("w:numId", w_val=str(new_id)))
         ppr.append(numpr)
         sort_ppr(ppr)
-        nxt = p._p.getnext()
+        nxt = p_el(p).getnext()
         if nxt is None or nxt.tag != qn("w:p"):
             break
-        p = Paragraph(nxt, p._parent)
+        p = paragraph_at(nxt, p)

@@ -14,6 +14,8 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from .docx_adapter import p_el
+
 # Characters XML 1.0 cannot hold. Readers strip them already; a renderer must
 # still never crash on a model built by hand (lxml raises on them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -266,7 +268,7 @@ def new_run(paragraph: Paragraph, text: str) -> Run:
     """``paragraph.add_run(safe(text))`` with the same XML, built per piece rather
     than per character (python-docx feeds run text through a one-character state
     machine, a fifth of a long document's DOCX time)."""
-    r = paragraph._p.add_r()
+    r = p_el(paragraph).add_r()
     for piece in _RUN_BREAKS.split(safe(text)):
         if piece == "\t":
             r.add_tab()

@@ -18,12 +18,10 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from ...model import Pack
-from .. import briefing
+from ..briefing import Briefing
+from .docx_adapter import content_types_blob, core_element
 from .ooxml import safe
 
-# A date for documents with no date at all: fixed, so output stays reproducible.
-FALLBACK_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
 # The DOS epoch, as Word itself stamps every entry of a .docx.
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 GENERATOR = "docexport"
@@ -54,62 +52,14 @@ class Metadata:
     when: _dt.datetime
 
 
-def _parse_date(value: str | None) -> _dt.datetime | None:
-    if not value:
-        return None
-    text = value.strip().replace("Z", "+00:00")
-    try:
-        if len(text) <= 10:
-            d = _dt.date.fromisoformat(text if len(text) == 10 else (text + "-01-01")[:10])
-            return _dt.datetime(d.year, d.month, d.day, tzinfo=_dt.timezone.utc)
-        moment = _dt.datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=_dt.timezone.utc)
-    return moment.astimezone(_dt.timezone.utc)
-
-
-def document_date(pack: Pack, epoch: int | None) -> _dt.datetime:
-    """SOURCE_DATE_EPOCH, else the article's/pack's date, else a fixed constant."""
-    if epoch is not None:
-        return _dt.datetime.fromtimestamp(epoch, _dt.timezone.utc)
-    candidates = (
-        [pack.articles[0].published, pack.date]
-        if not pack.is_multi
-        else [pack.date, *sorted((a.published or "" for a in pack.articles), reverse=True)]
-    )
-    for c in candidates:
-        parsed = _parse_date(c)
-        if parsed is not None:
-            return parsed
-    return FALLBACK_DATE
-
-
-def metadata(pack: Pack, language: str, epoch: int | None) -> Metadata:
-    if pack.is_multi:
-        facts = pack.facts or tuple(f for a in pack.articles for f in a.facts)
-        sources: list[str] = []
-        for a in pack.articles:
-            label = briefing.source_label(a)
-            if label not in sources:
-                sources.append(label)
-        title = pack.title
-        subject = pack.summary[0] if pack.summary else "; ".join(a.headline for a in pack.articles)
-        author = "; ".join(sources)
-    else:
-        article = pack.articles[0]
-        facts = article.facts
-        title = article.headline
-        subject = briefing.document_subject(article)
-        author = briefing.source_label(article)
+def metadata(b: Briefing, language: str) -> Metadata:
     return Metadata(
-        title=title,
-        subject=subject,
-        author=author,
-        keywords="; ".join(briefing.keywords(facts)),
+        title=b.title,
+        subject=b.subject(),
+        author="; ".join(b.authors()),
+        keywords="; ".join(b.keywords()),
         language=language,
-        when=document_date(pack, epoch),
+        when=b.timestamp(),
     )
 
 
@@ -144,7 +94,7 @@ def apply_metadata(doc: DocxDocument, meta: Metadata) -> None:
     when = meta.when.replace(tzinfo=None)  # python-docx writes naive datetimes as UTC
     cp.created = when
     cp.modified = when
-    core = cp._element
+    core = core_element(cp)
     for old in core.findall(qn("cp:lastPrinted")):
         core.remove(old)
 
@@ -194,14 +144,13 @@ def package_entries(doc: DocxDocument) -> dict[str, bytes]:
     zipping them again with fixed timestamps, compresses every part once.
     """
     from docx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
-    from docx.opc.pkgwriter import _ContentTypesItem
 
     package = doc.part.package
     parts = list(package.parts)
     for part in parts:
         part.before_marshal()
     entries = {
-        CONTENT_TYPES_URI.membername: _ContentTypesItem.from_parts(parts).blob,  # type: ignore[no-untyped-call]
+        CONTENT_TYPES_URI.membername: content_types_blob(parts),
         PACKAGE_URI.rels_uri.membername: package.rels.xml,
     }
     for part in parts:

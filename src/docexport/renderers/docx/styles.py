@@ -18,11 +18,11 @@ from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.styles import BabelFish
-from docx.styles.style import BaseStyle, StyleFactory
+from docx.styles.style import BaseStyle
 from docx.styles.styles import Styles
 
 from ...themes import TextStyle, Theme
+from .docx_adapter import add_style
 from .ooxml import (
     ALIGN,
     child,
@@ -155,14 +155,16 @@ def _paragraph_format(ppr: BaseOxmlElement, ts: TextStyle, spec: _Spec) -> None:
         "w:pBdr",
         "w:shd",
     )
-    line = round(ts.leading * 240)
+    # The theme's leading is a multiple of the font size, as in the PDF; Word's
+    # "auto" spacing multiplies the font's own line height (about 1.36 times
+    # the size for Noto and DejaVu), which made DOCX lines a third taller.
     ppr.append(
         el(
             "w:spacing",
             w_before=twips(ts.space_before),
             w_after=twips(ts.space_after),
-            w_line=str(line),
-            w_lineRule="auto",
+            w_line=twips(ts.size * ts.leading),
+            w_lineRule="atLeast",
         )
     )
     ppr.append(el("w:jc", w_val=ALIGN.get(ts.align, "left")))
@@ -236,11 +238,30 @@ def set_document_defaults(doc: DocxDocument, theme: Theme | None, lang: str, rtl
     sort_rpr(rpr)
 
 
+# The font Word and LibreOffice use for right-to-left (complex script) text: the
+# theme's Latin families have no Arabic or Hebrew, and a fallback font set in
+# bold is smeared (synthetic bold); these have real bold faces.
+_COMPLEX_SCRIPT_FONTS = {
+    "ar": "Noto Sans Arabic",
+    "fa": "Noto Sans Arabic",
+    "ur": "Noto Sans Arabic",
+    "ps": "Noto Sans Arabic",
+    "he": "Noto Sans Hebrew",
+    "iw": "Noto Sans Hebrew",
+    "yi": "Noto Sans Hebrew",
+}
+
+
+def set_complex_script_font(doc: DocxDocument, lang_tag: str) -> None:
+    """Every style's complex-script font: a font for the document's script."""
+    primary = lang_tag.replace("_", "-").split("-")[0].lower()
+    family = _COMPLEX_SCRIPT_FONTS.get(primary, "DejaVu Sans")
+    for fonts in doc.styles.element.iter(qn("w:rFonts")):
+        fonts.set(qn("w:cs"), family)
+
+
 def _add_style(styles: Styles, name: str, kind: WD_STYLE_TYPE) -> BaseStyle:
-    """``styles.add_style`` for a name the caller knows is absent: python-docx checks
-    by scanning every style's name, half the cost of building the styles."""
-    element = styles.element.add_style_of_type(BabelFish.ui2internal(name), kind, False)
-    return StyleFactory(element)
+    return add_style(styles, name, kind)
 
 
 def build_styles(

@@ -9,8 +9,10 @@ from docx.text.run import Run
 
 from ...model import Inline, Link
 from ..briefing import Anchor
+from ..links import safe_url
 from .context import Context
-from .hyperlinks import add_external_link, is_safe_url
+from .docx_adapter import p_el, r_el
+from .hyperlinks import add_external_link
 from .ooxml import child, el, new_run, remove_all, set_style, sort_ppr, sort_rpr
 from .styles import EMPHASIS, HYPERLINK, INLINE_CODE, STRONG
 
@@ -22,7 +24,7 @@ def _apply_marks(run: Run, marks: tuple[str, ...], ctx: Context) -> None:
     rest = set(marks)
     for mark, style in _MARK_STYLE:
         if mark in rest:
-            set_style(run._r.get_or_add_rPr(), "w:rStyle", ctx.style_id(style))
+            set_style(r_el(run).get_or_add_rPr(), "w:rStyle", ctx.style_id(style))
             rest.discard(mark)
             break
     if "strong" in rest:
@@ -35,7 +37,7 @@ def finish_run(run: Run, ctx: Context) -> None:
     """Language and direction a run needs beyond the document default."""
     if ctx.run_lang is None and not ctx.rtl:
         return
-    rpr = run._r.get_or_add_rPr()
+    rpr = r_el(run).get_or_add_rPr()
     if ctx.rtl:
         remove_all(rpr, "w:rtl")
         rpr.append(el("w:rtl"))
@@ -52,7 +54,7 @@ def finish_run(run: Run, ctx: Context) -> None:
 
 def finish_paragraph(paragraph: Paragraph, ctx: Context) -> None:
     if ctx.rtl:
-        ppr = paragraph._p.get_or_add_pPr()
+        ppr = p_el(paragraph).get_or_add_pPr()
         child(ppr, "w:bidi")
         sort_ppr(ppr)
 
@@ -60,7 +62,7 @@ def finish_paragraph(paragraph: Paragraph, ctx: Context) -> None:
 def add_text(paragraph: Paragraph, text: str, ctx: Context, style: str | None = None) -> Run:
     run = new_run(paragraph, text)
     if style:
-        set_style(run._r.get_or_add_rPr(), "w:rStyle", ctx.style_id(style))
+        set_style(r_el(run).get_or_add_rPr(), "w:rStyle", ctx.style_id(style))
     finish_run(run, ctx)
     return run
 
@@ -74,8 +76,9 @@ def write_inlines(paragraph: Paragraph, items: Iterable[Inline | Anchor], ctx: C
             continue
         if not item.text:
             continue
-        if isinstance(item, Link) and is_safe_url(item.url):
-            run = add_external_link(paragraph, item.text, item.url, ctx.style_id(HYPERLINK))
+        target = safe_url(item.url) if isinstance(item, Link) else None
+        if target is not None:
+            run = add_external_link(paragraph, item.text, target, ctx.style_id(HYPERLINK))
         else:
             run = new_run(paragraph, item.text)
             _apply_marks(run, item.marks, ctx)

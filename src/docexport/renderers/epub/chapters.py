@@ -7,7 +7,6 @@ nav lists). Wording shared with the other formats comes from ``briefing``.
 
 from __future__ import annotations
 
-import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,8 +24,10 @@ from ...model import (
     block_text,
     plain_text,
 )
-from .. import briefing
-from ..briefing import Anchor, with_anchors
+from ..briefing import Anchor, SummaryPage, sentences_by_block, with_anchors
+from ..labels import Labels
+from ..links import display_url
+from ..outline import BodyItem
 from .plan import COVER_FILE, CSS_FILE, PACK_SUMMARY_FILE, ArticlePlan, Box, Plan
 from .xhtml import (
     Document,
@@ -36,14 +37,12 @@ from .xhtml import (
     append_text,
     block_dir,
     label,
-    safe_href,
     set_lang,
     sub,
     xml_safe,
 )
 
 BACKLINK_TEXT = "↩\ufe0e"  # text presentation, never an emoji
-BACKLINK_LABEL = "Back to key facts"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +73,10 @@ def _text_p(parent: Element, text: str, doc: Document, cls: str | None = None) -
     return p
 
 
-def _title(text: str) -> str:
+def _title(text: str, words: Labels) -> str:
     """A heading never ends up empty (WCAG: headings describe their section)."""
     safe = xml_safe(text)
-    return safe if safe.strip() else "Untitled"
+    return safe if safe.strip() else words("Untitled")
 
 
 # The model's dataclass decorator is an alias mypy cannot see through, so
@@ -111,44 +110,41 @@ def _moved(s: Sentence, **changes: Any) -> Sentence:
 # --------------------------------------------------------------------------- cover
 
 
-def cover(plan: Plan) -> bytes:
-    pack = plan.pack
-    single = plan.articles[0] if not pack.is_multi else None
-    doc = _doc(f"Cover: {pack.title}", plan.lang, plan.dir, epub_type="cover")
-    section = sub(doc.body, "section", {"class": "cover", "aria-labelledby": "cover-title"})
-    marking = briefing.marking(pack, plan.theme)
+def _marking(parent: Element, plan: Plan, doc: Document) -> None:
+    """The marking line opens every document of the book (EPUB has no pages)."""
+    marking = plan.b.marking
     if marking:
-        _text_p(section, marking, doc, "marking")
-    h1 = sub(section, "h1", {"id": "cover-title"}, _title(pack.title))
-    block_dir(h1, pack.title, doc.dir)
-    if single is not None:
-        date = briefing.format_date(single.article.published) or briefing.format_date(pack.date)
-        source = briefing.source_label(single.article)
-        label(section, "p", f"Source: {source}", doc, {"class": "meta"})
-    else:
-        date = briefing.format_date(pack.date)
-        names = list(dict.fromkeys(briefing.source_label(ap.article) for ap in plan.articles))
-        sources = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-        label(section, "p", f"{len(plan.articles)} articles from {sources}", doc, {"class": "meta"})
-    if date:
-        label(section, "p", date, doc, {"class": "meta"})
+        _text_p(parent, marking, doc, "marking")
+
+
+def cover(plan: Plan) -> bytes:
+    b = plan.b
+    page = plan.pack_page or plan.articles[0].page
+    words = page.labels
+    doc = _doc(words("Cover: {title}", title=b.title), plan.lang, plan.dir, epub_type="cover")
+    section = sub(doc.body, "section", {"class": "cover", "aria-labelledby": "cover-title"})
+    _marking(section, plan, doc)
+    h1 = sub(section, "h1", {"id": "cover-title"}, _title(b.title, words))
+    block_dir(h1, b.title, doc.dir)
+    label(section, "p", page.meta, doc, {"class": "meta"}, lang=words.language)
     return doc.to_bytes()
 
 
 # --------------------------------------------------------------------------- summary pages
 
 
-def _summary_list(parent: Element, points: tuple[str, ...], doc: Document) -> None:
+def _summary_list(parent: Element, page: SummaryPage, doc: Document) -> None:
     section = sub(parent, "section", {"class": "summary", "aria-labelledby": "summary"})
-    label(section, "h2", "Summary", doc, {"id": "summary"})
+    label(section, "h2", page.summary_heading, doc, {"id": "summary"}, lang=page.labels.language)
     ul = sub(section, "ul", {"class": "summary-list"})
-    for point in points:
+    for point in page.points:
         li = sub(ul, "li", text=point)
         block_dir(li, point, doc.dir)
 
 
 def _key_facts(
     parent: Element,
+    page: SummaryPage,
     box: Box,
     box_id: str,
     plan: Plan,
@@ -158,12 +154,15 @@ def _key_facts(
 ) -> None:
     """The key-facts aside; ``number`` is the article whose sentences the facts
     cite (``None`` for the pack's combined facts)."""
+    words = page.labels
     aside = sub(
         parent, "aside", {"class": "key-facts", "id": box_id, "aria-labelledby": f"{box_id}-title"}
     )
-    label(aside, "h2", plan.theme.box.title, doc, {"id": f"{box_id}-title"})
+    label(aside, "h2", page.box_title, doc, {"id": f"{box_id}-title"}, lang=words.language)
+    if not box:
+        label(aside, "p", page.box_empty, doc, {"class": "empty"}, lang=words.language)
     for group, entries in box:
-        label(aside, "h3", group, doc)
+        label(aside, "h3", group, doc, lang=words.language)
         ul = sub(aside, "ul")
         for line, html_id in entries:
             li = sub(ul, "li", {"id": html_id})
@@ -179,43 +178,44 @@ def _key_facts(
             block_dir(li, text, doc.dir)
 
 
-def _summary_header(parent: Element, title: str, meta: str, plan: Plan, doc: Document) -> None:
+def _summary_header(parent: Element, page: SummaryPage, plan: Plan, doc: Document) -> None:
     header = sub(parent, "header")
-    marking = briefing.marking(plan.pack, plan.theme)
-    if marking:
-        _text_p(header, marking, doc, "marking")
-    h1 = sub(header, "h1", {"id": "title"}, _title(title))
-    block_dir(h1, title, doc.dir)
-    label(header, "p", meta, doc, {"class": "meta"})
+    _marking(header, plan, doc)
+    h1 = sub(header, "h1", {"id": "title"}, _title(page.title, page.labels))
+    block_dir(h1, page.title, doc.dir)
+    label(header, "p", page.meta, doc, {"class": "meta"}, lang=page.labels.language)
 
 
 def article_summary(plan: Plan, ap: ArticlePlan) -> bytes:
-    article = ap.article
-    doc = _doc(f"Summary: {article.headline}", ap.lang, ap.dir)
+    page = ap.page
+    words = page.labels
+    doc = _doc(words("Summary: {title}", title=page.title), ap.lang, ap.dir)
     section = sub(doc.body, "section", {"class": "summary-page", "aria-labelledby": "title"})
-    _summary_header(section, article.headline, briefing.meta_line(plan.pack, article), plan, doc)
-    if article.standfirst:
-        _text_p(section, article.standfirst, doc, "standfirst")
-    if article.summary:
-        _summary_list(section, article.summary, doc)
-    if ap.box:
-        _key_facts(section, ap.box, ap.box_id, plan, doc, ap.summary_file, ap.number)
+    _summary_header(section, page, plan, doc)
+    if page.standfirst:
+        _text_p(section, page.standfirst, doc, "standfirst")
+    if page.points:
+        _summary_list(section, page, doc)
+    _key_facts(section, page, ap.box, ap.box_id, plan, doc, ap.summary_file, ap.number)
     p = sub(section, "p", {"class": "next"})
-    label(p, "a", "Read the full article", doc, {"href": ap.chapter_file})
+    label(
+        p, "a", words("Read the full article"), doc, {"href": ap.chapter_file}, lang=words.language
+    )
     return doc.to_bytes()
 
 
 def pack_summary(plan: Plan) -> bytes:
-    pack = plan.pack
-    doc = _doc(f"Summary: {pack.title}", plan.lang, plan.dir)
+    page = plan.pack_page
+    assert page is not None
+    words = page.labels
+    doc = _doc(words("Summary: {title}", title=page.title), plan.lang, plan.dir)
     section = sub(doc.body, "section", {"class": "summary-page", "aria-labelledby": "title"})
-    _summary_header(section, pack.title, briefing.meta_line(pack, None), plan, doc)
-    if pack.summary:
-        _summary_list(section, pack.summary, doc)
-    if plan.pack_box:
-        _key_facts(section, plan.pack_box, "key-facts-pack", plan, doc, PACK_SUMMARY_FILE, None)
+    _summary_header(section, page, plan, doc)
+    if page.points:
+        _summary_list(section, page, doc)
+    _key_facts(section, page, plan.pack_box, "key-facts-pack", plan, doc, PACK_SUMMARY_FILE, None)
     inpack = sub(section, "section", {"aria-labelledby": "in-this-pack"})
-    label(inpack, "h2", "In this pack", doc, {"id": "in-this-pack"})
+    label(inpack, "h2", words("In this pack"), doc, {"id": "in-this-pack"}, lang=words.language)
     ol = sub(inpack, "ol", {"class": "summary-list"})
     for ap in plan.articles:
         li = sub(ol, "li")
@@ -236,16 +236,23 @@ class _Anchors:
         self.ap = ap
         self.placed: set[str] = set()
         self.ends: dict[str, str] = {}  # synthetic end-marker id -> sentence id
+        self.cited: set[str] = set()  # sentences that already have their end marker
+        # One pass over the sentences, not one per block (a million one-line
+        # paragraphs made that quadratic).
+        self.by_block = sentences_by_block(ap.article)
+        self.texts: dict[str, str] | None = None
+        self.back_label = plan.b.words(ap.article)("Back to key facts")
 
     def sentences(self, block_id: str) -> tuple[Sentence, ...]:
         """The block's sentences plus an end marker after each cited one."""
-        own = tuple(s for s in self.ap.article.sentences if s.block == block_id)
+        own = self.by_block.get(block_id, ())
         markers = []
         text: str | None = None
         for s in own:
-            if (self.ap.number, s.id) in self.plan.backlinks and s.id not in self.ends.values():
+            if (self.ap.number, s.id) in self.plan.backlinks and s.id not in self.cited:
                 marker = f"\x00end\x00{len(self.ends)}"
                 self.ends[marker] = s.id
+                self.cited.add(s.id)
                 if text is None:
                     text = self._block_text(block_id)
                 markers.append(_moved(s, id=marker, start=_word_end(text, s.end)))
@@ -255,10 +262,11 @@ class _Anchors:
         article = self.ap.article
         if block_id == STANDFIRST_ID and article.standfirst:
             return article.standfirst
-        for b in article.body:
-            if b.id == block_id:
-                return block_text(b)
-        return ""
+        if self.texts is None:
+            self.texts = {}
+            for b in article.body:
+                self.texts.setdefault(b.id, block_text(b))
+        return self.texts.get(block_id, "")
 
     def __call__(self, parent: Element, anchor_id: str) -> None:
         if anchor_id in self.ends:
@@ -270,8 +278,8 @@ class _Anchors:
                     "class": "backlink",
                     "href": back.href(self.ap.chapter_file),
                     "role": "doc-backlink",
-                    "aria-label": BACKLINK_LABEL,
-                    "title": BACKLINK_LABEL,
+                    "aria-label": self.back_label,
+                    "title": self.back_label,
                 },
                 BACKLINK_TEXT,
             )
@@ -312,11 +320,6 @@ def _list_items(block: ListBlock, anchors: _Anchors) -> list[list[Inline | Ancho
     return out
 
 
-def _heading_level(requested: int, previous: int) -> int:
-    """Headings never skip a level (WCAG 1.3.1): h1 is the headline."""
-    return max(2, min(requested + 1, previous + 1, 6))
-
-
 def article_chapter(plan: Plan, ap: ArticlePlan) -> Built:
     article = ap.article
     doc = _doc(article.headline, ap.lang, ap.dir, epub_type="bodymatter")
@@ -324,44 +327,44 @@ def article_chapter(plan: Plan, ap: ArticlePlan) -> Built:
         doc.body, "section", {"class": "chapter", "aria-labelledby": "title", "role": "doc-chapter"}
     )
     section.set("{http://www.idpf.org/2007/ops}type", "chapter")
-    h1 = sub(section, "h1", {"id": "title"}, _title(article.headline))
+    _marking(section, plan, doc)
+    h1 = sub(section, "h1", {"id": "title"}, _title(article.headline, ap.page.labels))
     block_dir(h1, article.headline, doc.dir)
     anchors = _Anchors(plan, ap)
     if article.standfirst:
         p = sub(section, "p", {"class": "standfirst"})
         add_inlines(p, anchors.inlines((_text(article.standfirst),), STANDFIRST_ID), anchors)
         block_dir(p, article.standfirst, doc.dir)
-    outline = _body(section, article, anchors, doc)
-    _attribution(section, article, doc)
+    outline = _body(section, plan.b.body(article), anchors, doc, ap.page.labels)
+    _attribution(section, plan, article, doc)
     return doc.to_bytes(), outline
 
 
 def _body(
-    parent: Element, article: Article, anchors: _Anchors, doc: Document
+    parent: Element, items: list[BodyItem], anchors: _Anchors, doc: Document, words: Labels
 ) -> list[OutlineEntry]:
     outline: list[OutlineEntry] = []
     ids = IdMaker("sec-")
-    level = 1
-    in_background = False
-    for block in article.body:
+    for item in items:
+        block = item.block
+        if item.is_heading:
+            title = xml_safe(item.title or "").strip() or words("Section")
+            if isinstance(block, Heading):
+                html_id = ids(block.id)
+                el = sub(parent, f"h{item.level}", {"id": html_id})
+                add_inlines(el, anchors.inlines(block.inlines, block.id), anchors)
+                block_dir(el, block_text(block), doc.dir)
+            else:
+                html_id = ids(item.id)
+                el = label(
+                    parent, f"h{item.level}", title, doc, {"id": html_id}, lang=words.language
+                )
+            outline.append(OutlineEntry(title, html_id, item.level))
+            continue
+        assert block is not None
         text = block_text(block)
         match block:
-            case Heading():
-                level = _heading_level(block.level, level)
-                html_id = ids(block.id)
-                el = sub(parent, f"h{level}", {"id": html_id})
-                add_inlines(el, anchors.inlines(block.inlines, block.id), anchors)
-                outline.append(OutlineEntry(xml_safe(text).strip() or "Section", html_id, level))
-                in_background = False
             case Paragraph():
-                if block.role == "background" and not in_background:
-                    html_id = ids("background")
-                    label(parent, "h2", "Background", doc, {"id": html_id})
-                    outline.append(OutlineEntry("Background", html_id, 2))
-                    level = 2
-                in_background = block.role == "background" or (
-                    in_background and block.role == "body"
-                )
                 cls = None if block.role == "body" else block.role
                 el = sub(parent, "p", {"class": cls} if cls else None)
                 add_inlines(el, anchors.inlines(block.inlines, block.id), anchors)
@@ -377,11 +380,13 @@ def _body(
                 continue
             case ListBlock():
                 el = sub(parent, "ol" if block.ordered else "ul")
-                for item in _list_items(block, anchors):
+                for entry in _list_items(block, anchors):
                     li = sub(el, "li")
-                    add_inlines(li, item, anchors)
+                    add_inlines(li, entry, anchors)
                     block_dir(
-                        li, plain_text(tuple(i for i in item if not isinstance(i, Anchor))), doc.dir
+                        li,
+                        plain_text(tuple(i for i in entry if not isinstance(i, Anchor))),
+                        doc.dir,
                     )
                 continue
             case CodeBlock():
@@ -389,23 +394,23 @@ def _body(
                 code = sub(el, "code")
                 anchors.leading(code, block.id)
                 append_text(code, block.text)
+            case _:
+                continue
         block_dir(el, text, doc.dir)
+    for note in anchors.ap.article.notes:
+        _text_p(parent, note, doc, "note")
     return outline
 
 
-def _attribution(parent: Element, article: Article, doc: Document) -> None:
+def _attribution(parent: Element, plan: Plan, article: Article, doc: Document) -> None:
     """``Source: name — url``, the URL a link shown decoded (``ä``, not ``%C3%A4``)."""
-    text, url = briefing.attribution(article)
-    href = safe_href(url)
-    p = label(parent, "p", "", doc, {"class": "attribution"})
-    if href is None or url is None:
+    text, href = plan.b.attribution(article)
+    p = sub(parent, "p", {"class": "attribution"})
+    shown = display_url(article.source.url) if article.source.url else None
+    if href is None or shown is None or not text.endswith(shown):
         append_text(p, text)
     else:
-        shown = urllib.parse.unquote(url)
-        if text.endswith(url):
-            append_text(p, text[: -len(url)])
-        else:
-            append_text(p, text + " ")
+        append_text(p, text[: -len(shown)])
         sub(p, "a", {"href": href}, shown)
     block_dir(p, text, doc.dir)
 

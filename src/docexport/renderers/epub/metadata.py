@@ -1,6 +1,12 @@
 """The package metadata: Dublin Core, the modification date, and the
 schema.org accessibility statement (EPUB Accessibility 1.1).
 
+The accessibility statement claims only what docexport checks itself: the
+book is text only, every document is tagged with its language, headings never
+skip a level, the nav lists every section, colours are darkened until they
+reach 4.5:1 contrast. No conformance to WCAG is claimed (``dcterms:conformsTo``)
+and no one is named as having certified it: nobody has evaluated the output.
+
 Nothing here reads the clock or draws random numbers: the identifier is a
 name-based UUID of the model's JSON and every date comes from the pack.
 """
@@ -15,7 +21,7 @@ from typing import Any
 
 from ...model import Pack
 from ...serialize import dumps
-from .. import RenderOptions, briefing
+from ..briefing import Briefing, declared_published
 from .lang import language_tag
 from .plan import Plan
 from .xhtml import safe_href, xml_safe
@@ -23,8 +29,6 @@ from .xhtml import safe_href, xml_safe
 # Fixed namespace for docexport's name-based identifiers (uuid5).
 _NAMESPACE = uuid.UUID("7c0e9d3a-2f4b-5b8e-9a61-d0c5e3b1a742")
 FALLBACK_MODIFIED = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
-CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
-CERTIFIED_BY = "docexport (automated generation)"
 ACCESSIBILITY_FEATURES = (
     "structuralNavigation",
     "tableOfContents",
@@ -36,9 +40,10 @@ ACCESSIBILITY_SUMMARY = (
     "A text-only briefing pack with no images, audio or video. Every document is "
     "marked with its language, headings follow the document structure without "
     "skipping levels, the table of contents lists every article and section, "
-    "the key facts link to their source sentences and back, and text colours meet "
-    "WCAG AA contrast. The layout reflows and follows the reader's font, size and "
-    "colour settings."
+    "the key facts link to their source sentences and back, and text colours are "
+    "set to at least 4.5:1 contrast. The layout reflows and follows the reader's "
+    "font, size and colour settings. No conformance claim is made: the book has "
+    "not been evaluated against WCAG."
 )
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -81,23 +86,12 @@ def w3c_date(value: str | None) -> str | None:
     return dt.strftime("%Y-%m-%dT%H:%M:%SZ") if dt else None
 
 
-def modified(pack: Pack, options: RenderOptions) -> _dt.datetime:
-    """``dcterms:modified``: SOURCE_DATE_EPOCH, else the pack's or newest article's
-    date, else a fixed date. Never before 1980 (zip timestamps cannot be)."""
+def modified(b: Briefing) -> _dt.datetime:
+    """``dcterms:modified``: the pack's one document date (see
+    :meth:`Briefing.timestamp`), kept where zip timestamps can go (1980-2107)."""
     floor = _dt.datetime(1980, 1, 1, tzinfo=_dt.timezone.utc)
-    if options.source_date_epoch is not None:
-        try:
-            when = _dt.datetime.fromtimestamp(options.source_date_epoch, _dt.timezone.utc)
-        except (OverflowError, OSError, ValueError):
-            when = FALLBACK_MODIFIED
-        return max(when, floor)
-    candidates = [parse_date(pack.date)]
-    candidates += [parse_date(a.published) for a in pack.articles]
-    dates = [d for d in candidates if d is not None]
-    if not dates:
-        return FALLBACK_MODIFIED
-    chosen = parse_date(pack.date) or max(dates)
-    return min(max(chosen, floor), _dt.datetime(2107, 12, 31, tzinfo=_dt.timezone.utc))
+    ceiling = _dt.datetime(2107, 12, 31, tzinfo=_dt.timezone.utc)
+    return min(max(b.timestamp(), floor), ceiling)
 
 
 def apply(book: Any, plan: Plan) -> None:
@@ -105,10 +99,11 @@ def apply(book: Any, plan: Plan) -> None:
     from ebooklib.epub import NAMESPACES
 
     pack = plan.pack
+    b = plan.b
     # ebooklib adds its own generator line; the output should not depend on it.
     book.metadata.get(NAMESPACES["OPF"], {}).pop("generator", None)
     book.set_identifier(identifier(pack))
-    book.set_title(xml_safe(pack.title).strip() or "Untitled")
+    book.set_title(xml_safe(b.title).strip() or b.words(None)("Untitled"))
     languages = [plan.lang, *(ap.lang for ap in plan.articles)]
     book.language = plan.lang
     for lang in dict.fromkeys(language_tag(x) for x in languages):
@@ -122,11 +117,9 @@ def apply(book: Any, plan: Plan) -> None:
             book.add_metadata("DC", name, text)
 
     single = plan.articles[0].article if not pack.is_multi else None
-    dc("date", w3c_date(single.published if single else None) or w3c_date(pack.date))
-    if single is not None:
-        dc("description", briefing.document_subject(single))
-    elif pack.summary:
-        dc("description", " ".join(pack.summary))
+    published = declared_published(single) if single is not None else None
+    dc("date", w3c_date(published) or w3c_date(b.prepared))
+    dc("description", b.subject())
     creators = [a for ap in plan.articles for a in ap.article.authors]
     for creator in dict.fromkeys(creators):
         dc("creator", creator)
@@ -134,15 +127,10 @@ def apply(book: Any, plan: Plan) -> None:
         dc("publisher", name)
     for ap in plan.articles:
         dc("source", safe_href(ap.article.source.url) or ap.article.source.name)
-    facts = (
-        pack.facts
-        if pack.is_multi and pack.facts
-        else tuple(f for ap in plan.articles for f in ap.article.facts)
-    )
-    for keyword in briefing.keywords(facts):
+    for keyword in b.keywords():
         dc("subject", keyword)
-    if pack.marking:
-        dc("rights", pack.marking)
+    if b.marking:
+        dc("rights", b.marking)
 
     def meta(prop: str, value: str) -> None:
         book.add_metadata(None, "meta", value, {"property": prop})
@@ -153,5 +141,3 @@ def apply(book: Any, plan: Plan) -> None:
         meta("schema:accessibilityFeature", feature)
     meta("schema:accessibilityHazard", "none")
     meta("schema:accessibilitySummary", ACCESSIBILITY_SUMMARY)
-    meta("dcterms:conformsTo", CONFORMS_TO)
-    meta("a11y:certifiedBy", CERTIFIED_BY)

@@ -4,6 +4,7 @@ landmarks) and handed to ebooklib for the EPUB 2 NCX older readers use."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .chapters import OutlineEntry
 from .plan import COVER_FILE, CSS_FILE, NAV_FILE, PACK_SUMMARY_FILE, ArticlePlan, Plan
@@ -21,6 +22,7 @@ class TocEntry:
     lang: str | None = None  # set when it differs from the nav document's
     dir: str | None = None
     children: list[TocEntry] = field(default_factory=list)
+    label_lang: str | None = None  # docexport's own wording, in this language
 
 
 def _sections(ap: ArticlePlan, outline: list[OutlineEntry]) -> list[TocEntry]:
@@ -37,7 +39,13 @@ def _sections(ap: ArticlePlan, outline: list[OutlineEntry]) -> list[TocEntry]:
 
 
 def toc_tree(plan: Plan, outlines: dict[str, list[OutlineEntry]]) -> list[TocEntry]:
-    entries = [TocEntry("Cover", COVER_FILE)]
+    words = plan.b.words(None)
+
+    def own_label(msgid: str, href: str, article: ArticlePlan | None = None, **kw: Any) -> TocEntry:
+        w = plan.b.words(article.article) if article is not None else words
+        return TocEntry(w(msgid), href, label_lang=w.language, **kw)
+
+    entries = [own_label("Cover", COVER_FILE)]
 
     def own(ap: ArticlePlan, title: str, href: str, children: list[TocEntry]) -> TocEntry:
         return TocEntry(
@@ -50,26 +58,24 @@ def toc_tree(plan: Plan, outlines: dict[str, list[OutlineEntry]]) -> list[TocEnt
 
     if not plan.pack.is_multi:
         ap = plan.articles[0]
-        entries.append(TocEntry("Summary and key facts", ap.summary_file))
+        entries.append(own_label("Summary and key facts", ap.summary_file, ap))
         entries.append(
             own(ap, ap.article.headline, ap.chapter_file, _sections(ap, outlines[ap.chapter_file]))
         )
         return entries
-    entries.append(TocEntry("Pack summary and key facts", PACK_SUMMARY_FILE))
+    entries.append(own_label("Pack summary and key facts", PACK_SUMMARY_FILE))
     for ap in plan.articles:
         children = [
-            TocEntry("Summary and key facts", ap.summary_file),
-            TocEntry(
-                "Full article", ap.chapter_file, children=_sections(ap, outlines[ap.chapter_file])
+            own_label("Summary and key facts", ap.summary_file, ap),
+            own_label(
+                "Full article",
+                ap.chapter_file,
+                ap,
+                children=_sections(ap, outlines[ap.chapter_file]),
             ),
         ]
         entries.append(own(ap, ap.article.headline, ap.summary_file, children))
     return entries
-
-
-_OWN_TITLES = frozenset(
-    {"Cover", "Summary and key facts", "Pack summary and key facts", "Full article"}
-)
 
 
 def _fill(parent: Element, entries: list[TocEntry], doc: Document) -> None:
@@ -77,8 +83,8 @@ def _fill(parent: Element, entries: list[TocEntry], doc: Document) -> None:
     for entry in entries:
         li = sub(ol, "li")
         title = clean_title(entry.title)
-        if entry.title in _OWN_TITLES and entry.lang is None:
-            label(li, "a", title, doc, {"href": entry.href})
+        if entry.label_lang is not None:
+            label(li, "a", title, doc, {"href": entry.href}, lang=entry.label_lang)
         else:
             a = sub(li, "a", {"href": entry.href}, title)
             if entry.lang:
@@ -92,10 +98,12 @@ def _fill(parent: Element, entries: list[TocEntry], doc: Document) -> None:
 
 
 def nav_document(plan: Plan, tree: list[TocEntry]) -> bytes:
-    doc = Document(title="Contents", lang=plan.lang, dir=plan.dir, css_href=CSS_FILE)
+    words = plan.b.words(None)
+    lang = words.language
+    doc = Document(title=words("Contents"), lang=plan.lang, dir=plan.dir, css_href=CSS_FILE)
     toc = sub(doc.body, "nav", {"id": "toc", "role": "doc-toc", "aria-labelledby": "toc-title"})
     toc.set(EPUB_TYPE, "toc")
-    label(toc, "h1", "Contents", doc, {"id": "toc-title"})
+    label(toc, "h1", words("Contents"), doc, {"id": "toc-title"}, lang=lang)
     _fill(toc, tree, doc)
 
     landmarks = sub(
@@ -104,13 +112,13 @@ def nav_document(plan: Plan, tree: list[TocEntry]) -> bytes:
         {"id": "landmarks", "hidden": "hidden", "aria-labelledby": "landmarks-title"},
     )
     landmarks.set(EPUB_TYPE, "landmarks")
-    label(landmarks, "h2", "Landmarks", doc, {"id": "landmarks-title"})
+    label(landmarks, "h2", words("Landmarks"), doc, {"id": "landmarks-title"}, lang=lang)
     ol = sub(landmarks, "ol")
-    marks = [("cover", "Cover", COVER_FILE)]
+    marks = [("cover", words("Cover"), COVER_FILE)]
     if NAV_FILE in plan.spine():  # epubcheck: landmarks may only point into the spine
-        marks.append(("toc", "Contents", f"{NAV_FILE}#toc"))
-    marks.append(("bodymatter", "Start of content", plan.summary_file))
+        marks.append(("toc", words("Contents"), f"{NAV_FILE}#toc"))
+    marks.append(("bodymatter", words("Start of content"), plan.summary_file))
     for kind, title, href in marks:
-        a = label(sub(ol, "li"), "a", title, doc, {"href": href})
+        a = label(sub(ol, "li"), "a", title, doc, {"href": href}, lang=lang)
         a.set(EPUB_TYPE, kind)
     return doc.to_bytes()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ...model import STANDFIRST_ID, Article, Pack, block_text
 from ...themes import Theme
-from ..briefing import FactLine, box_sections
+from ..briefing import Briefing, FactLine, SummaryPage
 from .lang import direction, language_tag
 from .xhtml import IdMaker
 
@@ -41,6 +41,7 @@ class ArticlePlan:
     chapter_file: str
     lang: str
     dir: str
+    page: SummaryPage
     box: Box = field(default_factory=list)
 
     @property
@@ -50,11 +51,13 @@ class ArticlePlan:
 
 @dataclass
 class Plan:
+    b: Briefing
     pack: Pack
     theme: Theme
     lang: str
     dir: str
     articles: list[ArticlePlan]
+    pack_page: SummaryPage | None = None
     pack_box: Box = field(default_factory=list)
     # (article number, sentence id) -> the anchor at the start of that sentence.
     # Keyed by article too: articles analysed apart may reuse sentence ids.
@@ -107,13 +110,15 @@ def _box(facts_box: list[tuple[str, list[FactLine]]], prefix: str) -> Box:
     return out
 
 
-def make_plan(pack: Pack, theme: Theme) -> Plan:
+def make_plan(b: Briefing) -> Plan:
+    pack, theme = b.pack, b.theme
     first = pack.articles[0] if pack.articles else None
-    pack_lang = language_tag(pack.language, first.language if first else None)
+    pack_lang = language_tag(b.language_tag(None))
     pack_dir = direction(pack_lang, _sample(first) if first else pack.title)
     articles: list[ArticlePlan] = []
     for n, article in enumerate(pack.articles, start=1):
-        lang = language_tag(article.language, pack.language)
+        lang = language_tag(b.language_tag(article))
+        page = b.summary_page(article)
         ap = ArticlePlan(
             number=n,
             article=article,
@@ -121,12 +126,14 @@ def make_plan(pack: Pack, theme: Theme) -> Plan:
             chapter_file=f"a{n}.xhtml",
             lang=lang,
             dir=direction(lang, _sample(article)),
+            page=page,
         )
-        ap.box = _box(box_sections(article.facts, theme), f"fact-{n}")
+        ap.box = _box(page.box, f"fact-{n}")
         articles.append(ap)
-    plan = Plan(pack=pack, theme=theme, lang=pack_lang, dir=pack_dir, articles=articles)
+    plan = Plan(b=b, pack=pack, theme=theme, lang=pack_lang, dir=pack_dir, articles=articles)
     if pack.is_multi:
-        plan.pack_box = _box(box_sections(pack.facts, theme), "fact-pack")
+        plan.pack_page = b.summary_page(None)
+        plan.pack_box = _box(plan.pack_page.box, "fact-pack")
 
     for ap in articles:
         blocks = {b.id for b in ap.article.body}

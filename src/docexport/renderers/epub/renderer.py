@@ -33,7 +33,11 @@ class EpubRenderer:
     def render(self, pack: Pack, theme: Theme, options: RenderOptions) -> bytes:
         if not pack.articles:
             raise RenderError("the pack has no articles")
-        plan = make_plan(pack, theme)
+        from ..briefing import brief
+
+        b = brief(pack, theme, language=options.language, epoch=options.epoch())
+        plan = make_plan(b)
+        pack = b.pack
         docs: dict[str, bytes] = {COVER_FILE: chapters.cover(plan)}
         outlines: dict[str, list[chapters.OutlineEntry]] = {}
         if pack.is_multi:
@@ -44,7 +48,7 @@ class EpubRenderer:
         tree = nav.toc_tree(plan, outlines)
         docs[NAV_FILE] = nav.nav_document(plan, tree)
 
-        when = metadata.modified(pack, options)
+        when = metadata.modified(b)
         raw = _ebooklib_epub(plan, docs, stylesheet(theme).encode("utf-8"), tree, when)
         return package.repack(package.read_entries(raw), when)
 

@@ -9,7 +9,6 @@ crashing the serialiser. Links are kept only for schemes a reader can follow.
 from __future__ import annotations
 
 import re
-import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TypeAlias
@@ -19,7 +18,7 @@ from lxml import etree
 from ...model import Inline, Link
 from ...textutil import strip_illegal
 from ..briefing import Anchor
-from .lang import is_english, strong_direction
+from .lang import RTL_LANGUAGES, primary, strong_direction
 
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 EPUB_NS = "http://www.idpf.org/2007/ops"
@@ -29,9 +28,7 @@ NSMAP: dict[str | None, str] = {None: XHTML_NS, "epub": EPUB_NS}
 
 Element: TypeAlias = etree._Element
 
-_SAFE_SCHEMES = ("http", "https", "mailto")
 _ID_BAD = re.compile(r"[^A-Za-z0-9_.-]+")
-_BARE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _MARK_TAGS = {"emphasis": "em", "strong": "strong", "code": "code"}
 
 
@@ -41,45 +38,11 @@ def xml_safe(text: str | None) -> str:
 
 
 def safe_href(url: str | None) -> str | None:
-    """A link target a reader can follow, or ``None``.
+    """A link target a reader can follow, or ``None`` (the rule every format
+    shares: :func:`docexport.renderers.links.safe_url`)."""
+    from ..links import safe_url
 
-    Only absolute http(s) and mailto links survive: ``javascript:``, relative
-    paths (which would point inside the book) and malformed URLs are dropped,
-    and characters not allowed in a URL are percent-encoded so epubcheck
-    accepts the result.
-    """
-    raw = xml_safe(url).strip()
-    if not raw:
-        return None
-    if raw.lower().startswith("www."):
-        raw = "https://" + raw
-    try:
-        parts = urllib.parse.urlsplit(raw)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in _SAFE_SCHEMES:
-        return None
-    if parts.scheme.lower() != "mailto" and not parts.netloc:
-        return None
-    if parts.scheme.lower() == "mailto" and not parts.path:
-        return None
-    try:
-        netloc = parts.netloc.encode("idna").decode("ascii") if parts.netloc else ""
-    except UnicodeError:
-        netloc = urllib.parse.quote(parts.netloc, safe=":@[]")
-    if any(c in netloc for c in ' <>"{}|\\^`'):
-        return None
-    path = _quote(parts.path, "/:@!$&'()*+,;=-._~")
-    query = _quote(parts.query, "/?:@!$&'()*+,;=-._~")
-    fragment = _quote(parts.fragment, "/?:@!$&'()*+,;=-._~")
-    return urllib.parse.urlunsplit((parts.scheme.lower(), netloc, path, query, fragment))
-
-
-def _quote(part: str, safe: str) -> str:
-    """Percent-encode what a URL cannot hold, keeping existing ``%XX`` escapes
-    (a bare ``%``, as in ``100%``, is encoded)."""
-    part = _BARE_PERCENT.sub("%25", part)
-    return urllib.parse.quote(part, safe=safe + "%")
+    return safe_url(url)
 
 
 @dataclass
@@ -136,15 +99,23 @@ def set_lang(el: Element, lang: str) -> None:
 
 
 def label(
-    parent: Element, tag: str, text: str, doc: Document, attrs: dict[str, str] | None = None
+    parent: Element,
+    tag: str,
+    text: str,
+    doc: Document,
+    attrs: dict[str, str] | None = None,
+    *,
+    lang: str = "en",
 ) -> Element:
-    """An element holding docexport's own (English) wording, tagged as English
-    when the document is not, so a screen reader switches voice correctly."""
+    """An element holding docexport's own wording in language ``lang`` (the
+    labels' catalogue), tagged with it when the document is in another, so a
+    screen reader switches voice correctly."""
     el = sub(parent, tag, attrs, text)
-    if not is_english(doc.lang):
-        set_lang(el, "en")
-        if doc.dir == "rtl":
-            el.set("dir", "ltr")
+    if primary(lang) != primary(doc.lang):
+        set_lang(el, lang)
+        own = "rtl" if primary(lang) in RTL_LANGUAGES else "ltr"
+        if own != doc.dir:
+            el.set("dir", own)
     return el
 
 

@@ -42,40 +42,27 @@ class PdfRenderer:
     media_type: ClassVar[str] = "application/pdf"
 
     def render(self, pack: Pack, theme: Theme, options: RenderOptions) -> bytes:
+        from .rl_adapter import patch_to_unicode
+
+        patch_to_unicode()
+        from ..briefing import brief
         from .document import build_pdf
         from .fonts import NoFontError
         from .markup import MarkupContext, missing_warning
         from .story import story
         from .styles import build
 
+        b = brief(pack, theme, language=options.language, epoch=options.epoch())
         try:
-            base = build(
-                theme, pack.language or (pack.articles[0].language if pack.articles else None)
-            )
+            base = build(theme, b.language_tag(None))
         except NoFontError as exc:
             raise RenderError(f"PDF: {exc}") from None
         ctx = MarkupContext(fonts=base.fonts)
-        flowables = story(pack, theme, ctx, base)
-        data = build_pdf(
-            flowables,
-            pack=pack,
-            theme=theme,
-            styles=base,
-            ctx=ctx,
-            epoch=options.source_date_epoch,
-            multi_pass=pack.is_multi,
-        )
+        flowables = story(b, ctx, base)
+        data = build_pdf(flowables, b=b, styles=base, ctx=ctx)
         for fallback in _fallback_warnings(theme, base.fonts):
             warnings.warn(DocexportWarning(fallback), stacklevel=2)
         message = missing_warning(ctx)
         if message:
             warnings.warn(DocexportWarning(message), stacklevel=2)
-        if ctx.rtl_unshaped:
-            warnings.warn(
-                DocexportWarning(
-                    "PDF: Arabic text is set with unjoined letters; install arabic-reshaper "
-                    "(pip install arabic-reshaper) for joined forms"
-                ),
-                stacklevel=2,
-            )
         return data

@@ -7,27 +7,22 @@ article page numbers, are laid out twice (reportlab's ``multiBuild``).
 
 from __future__ import annotations
 
-import datetime as _dt
 import io
-import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ...model import Article, Pack
 from ...textutil import strip_illegal
-from ...themes import Theme
-from .. import briefing
-from .markup import MarkupContext, text
+from ...themes import Page
+from ..briefing import Briefing
+from .markup import MarkupContext, fit_line
 from .styles import Styles
-
-FIXED_EPOCH = 946684800  # 2000-01-01T00:00:00Z, when nothing else gives a date
 
 
 @dataclass(slots=True)
@@ -39,6 +34,7 @@ class Mark:
     level: int = 0
     toc_markup: str | None = None
     article: int | None = None
+    toc_level: int = 0
 
 
 def tag(flowable: Flowable, mark: Mark) -> Flowable:
@@ -46,111 +42,129 @@ def tag(flowable: Flowable, mark: Mark) -> Flowable:
     return flowable
 
 
+# Gap between the text frame and the header/footer rules, and between rule and text.
+_RULE_GAP = 6.0
+_TEXT_GAP = 3.0
+
+
 @dataclass(slots=True)
 class Furniture:
-    """Header and footer drawn on every page, from a per-document cache."""
+    """The running header and footer of every page: one line each, never wrapped
+    (a text too long is shortened with an ellipsis), clear of their rules.
 
-    theme: Theme
-    styles: Styles
+    Header: the running title on the left (body pages), the marking on the
+    right. Footer: the footer text on the left, the marking in the middle, the
+    page label on the right. The marking is on every page, the first included.
+    """
+
+    b: Briefing
     ctx: MarkupContext
-    pack: Pack
-    header_title: str
-    marking: str | None
-    _paras: dict[tuple[str, str, float], Paragraph] = field(default_factory=dict)
 
-    def para(self, markup: str, role: str, width: float, align: int = 0) -> Paragraph:
-        key = (markup, role + str(align), width)
-        p = self._paras.get(key)
-        if p is None:
-            style = self.styles[role]
-            if align != style.alignment:
-                style = ParagraphStyle(f"{role}-{align}", parent=style, alignment=align)
-            p = Paragraph(markup, style)
-            p.wrap(width, 200)
-            self._paras[key] = p
-        return p
+    @property
+    def page(self) -> Page:
+        return self.b.theme.page
+
+    def _font(self, role: str) -> tuple[str, float, str]:
+        ts = self.b.theme.role(role)
+        return self.ctx.fonts.main(ts.font).name, ts.size, ts.color
+
+    def _draw(
+        self,
+        canv: Canvas,
+        role: str,
+        s: str,
+        x: float,
+        y: float,
+        width: float,
+        align: str,
+        bold: bool = False,
+    ) -> float:
+        """``s`` on one line at baseline ``y`` within ``width``; its drawn width."""
+        _, size, color = self._font(role)
+        runs = fit_line(s, self.b.theme.role(role).font, size, width, self.ctx, bold=bold)
+        drawn = sum(w for _, _, w in runs)
+        if align == "right":
+            x -= drawn
+        elif align == "centre":
+            x -= drawn / 2
+        canv.setFillColor(HexColor(color))
+        for face, chunk, w in runs:
+            canv.setFont(face, size)
+            canv.drawString(x, y, chunk)
+            x += w
+        return drawn
+
+    def header_baseline(self) -> float:
+        _, size, _ = self._font("header")
+        return self.page.height - self.page.margin_top + _RULE_GAP + _TEXT_GAP + size * 0.25
+
+    def footer_baseline(self) -> float:
+        _, size, _ = self._font("footer")
+        return self.page.margin_bottom - _RULE_GAP - _TEXT_GAP - size
 
     def draw(self, canv: Canvas, doc: DocTemplate, header: bool) -> None:
-        page = self.theme.page
+        page = self.page
         width = page.width - page.margin_left - page.margin_right
-        x = page.margin_left
-        rule = HexColor(self.theme.color("rule"))
-        canv.saveState()
-        canv.setStrokeColor(rule)
-        canv.setLineWidth(0.5)
-        if header:
-            top = page.height - page.margin_top + 18
-            mark_w = 0.0
-            if self.marking:
-                m = self.para(
-                    "<b>" + text(self.marking, self.theme.role("header").font, self.ctx) + "</b>",
-                    "header",
-                    width * 0.35,
-                    2,
-                )
-                mark_w = width * 0.35
-                m.drawOn(canv, x + width - mark_w, top)
-            t = self.para(
-                text(self.header_title, self.theme.role("header").font, self.ctx),
-                "header",
-                width - mark_w - 6,
-            )
-            t.drawOn(canv, x, top)
-            canv.line(x, top - 4, x + width, top - 4)
-        bottom = page.margin_bottom - 28
-        canv.line(x, bottom + 12, x + width, bottom + 12)
+        left, right = page.margin_left, page.width - page.margin_right
         article = None
         if doc.article_index is not None:
-            article = self.pack.articles[doc.article_index]
-        footer = briefing.footer_text(self.pack, article, self.theme)
-        f = self.para(text(footer, self.theme.role("footer").font, self.ctx), "footer", width * 0.7)
-        f.drawOn(canv, x, bottom)
+            article = self.b.pack.articles[doc.article_index]
+        marking = self.b.marking
+        canv.saveState()
+        canv.setStrokeColor(HexColor(self.b.theme.color("rule")))
+        canv.setLineWidth(0.5)
+        # header: marking right, running title left of it
+        y = self.header_baseline()
+        used = 0.0
+        if marking:
+            used = self._draw(canv, "header", marking, right, y, width * 0.45, "right", bold=True)
+        if header:
+            room = width - used - (12 if used else 0)
+            if room > 24:
+                self._draw(canv, "header", self.b.header(article), left, y, room, "left")
+        if header or marking:
+            rule = page.height - page.margin_top + _RULE_GAP
+            canv.line(left, rule, right, rule)
+        # footer: text left, marking centre, page label right (drawn at the end)
+        rule = page.margin_bottom - _RULE_GAP
+        canv.line(left, rule, right, rule)
+        y = self.footer_baseline()
+        label_room = min(110.0, width * 0.3)
+        centre = 0.0
+        if marking:
+            centre = self._draw(
+                canv, "footer", marking, left + width / 2, y, width * 0.3, "centre", bold=True
+            )
+        room = (width / 2 - centre / 2 - 12) if marking else (width - label_room - 12)
+        self._draw(canv, "footer", self.b.footer(article), left, y, max(room, 24.0), "left")
         canv.restoreState()
 
-
-def _numbered_canvas(font: str, size: float, color: str, right: float, y: float, on: bool) -> type:
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Holds pages until save() so each can say "Page N of M".
-
-        Bookmarks and links name pages by the document's page counter, so it
-        advances with every held page and is rewound before the pages are
-        written in order.
-        """
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
-            self._first_page = self._doc.pageCounter
-
-        def showPage(self) -> None:
-            self._held.append(dict(self.__dict__))
-            self._doc.pageCounter += 1
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._held)
-            self._doc.pageCounter = self._first_page
-            for n, state in enumerate(self._held, 1):
-                self.__dict__.update(state)
-                if on:
-                    self.saveState()
-                    self.setFont(font, size)
-                    self.setFillColor(HexColor(color))
-                    self.drawRightString(right, y, f"Page {n} of {total}")
-                    self.restoreState()
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-    return NumberedCanvas
+    def draw_page_label(self, canv: Canvas, label: str) -> None:
+        if not self.b.theme.footer.page_numbers:
+            return
+        page = self.page
+        canv.saveState()
+        width = page.width - page.margin_left - page.margin_right
+        self._draw(
+            canv,
+            "footer",
+            label,
+            page.width - page.margin_right,
+            self.footer_baseline(),
+            min(110.0, width * 0.3),
+            "right",
+        )
+        canv.restoreState()
 
 
 class DocTemplate(BaseDocTemplate):  # type: ignore[misc]
     """Announces tagged flowables to the outline, the contents and the footer."""
 
-    def __init__(self, buf: io.BytesIO, **kwargs: Any) -> None:
+    def __init__(self, buf: io.BytesIO, *, date: str, **kwargs: Any) -> None:
         super().__init__(buf, **kwargs)
         self.article_index: int | None = None
         self._outline_level = -1
+        self._dx_date = date
 
     def afterFlowable(self, flowable: Flowable) -> None:
         mark: Mark | None = getattr(flowable, "_dx_mark", None)
@@ -166,70 +180,33 @@ class DocTemplate(BaseDocTemplate):  # type: ignore[misc]
             self._outline_level = level
             canv.addOutlineEntry(strip_illegal(mark.title), mark.key, level=level, closed=level > 0)
             if mark.toc_markup is not None:
-                self.notify("TOCEntry", (0, mark.toc_markup, self.page, mark.key))
+                self.notify("TOCEntry", (mark.toc_level, mark.toc_markup, self.page, mark.key))
 
     def handle_documentBegin(self) -> None:
         self.article_index = None
         self._outline_level = -1
+        # Called once the canvas exists: every date it writes is the pack's.
+        self.canv.setDateFormatter(lambda *_: self._dx_date)
+        self.canv.showOutline()
         super().handle_documentBegin()
 
 
-def pdf_date(pack: Pack, epoch: int | None) -> str:
+def pdf_date(b: Briefing) -> str:
     """The PDF date string for creation and modification: never the clock."""
-    if epoch is None:
-        env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-        epoch = int(env) if env.isdigit() else None
-    when: _dt.datetime | None = None
-    if epoch is not None:
-        when = _dt.datetime.fromtimestamp(epoch, _dt.timezone.utc)
-    else:
-        for iso in (pack.date, *(a.published for a in pack.articles)):
-            if not iso:
-                continue
-            try:
-                if len(iso) == 4:
-                    iso = iso + "-01-01"
-                elif len(iso) == 7:
-                    iso = iso + "-01"
-                when = _dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-            except ValueError:
-                continue
-            if when.tzinfo is None:
-                when = when.replace(tzinfo=_dt.timezone.utc)
-            when = when.astimezone(_dt.timezone.utc)
-            break
-    if when is None:
-        when = _dt.datetime.fromtimestamp(FIXED_EPOCH, _dt.timezone.utc)
-    return when.strftime("D:%Y%m%d%H%M%S+00'00'")
+    return b.timestamp().strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-def metadata(pack: Pack) -> dict[str, Any]:
-    first: Article | None = pack.articles[0] if pack.articles else None
-    sources: list[str] = []
-    for a in pack.articles:
-        label = briefing.source_label(a)
-        if label not in sources:
-            sources.append(label)
-    if pack.is_multi or first is None:
-        subject = (
-            pack.summary[0] if pack.summary else f"Briefing pack: {len(pack.articles)} articles"
-        )
-        facts = pack.facts or tuple(f for a in pack.articles for f in a.facts)
-        title = pack.title
-    else:
-        subject = briefing.document_subject(first)
-        facts = first.facts
-        title = pack.title or first.headline
-    lang = pack.language or (first.language if first else None) or ""
+def metadata(b: Briefing) -> dict[str, Any]:
+    lang = b.language_tag(None)
     if not re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*", lang):
         lang = "und"  # not a BCP 47 tag; say "undetermined" rather than write junk
     # Info strings are hashed as UTF-8: a lone surrogate from a hand-made model
     # would crash the render, so metadata loses what XML could not hold either.
     return {
-        "title": strip_illegal(title),
-        "author": strip_illegal("; ".join(sources)),
-        "subject": strip_illegal(subject),
-        "keywords": [strip_illegal(k) for k in briefing.keywords(facts)],
+        "title": strip_illegal(b.title),
+        "author": strip_illegal("; ".join(b.authors())),
+        "subject": strip_illegal(b.subject()),
+        "keywords": [strip_illegal(k) for k in b.keywords()],
         "lang": lang,
     }
 
@@ -257,31 +234,24 @@ def toc(styles: Styles) -> TableOfContents:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
         ]
     )
-    return TableOfContents(levelStyles=[level], dotsMinLevel=0, tableStyle=table_style)
+    sub = ParagraphStyle("toc1", parent=level, leftIndent=14, spaceBefore=0, spaceAfter=2)
+    return TableOfContents(levelStyles=[level, sub], dotsMinLevel=0, tableStyle=table_style)
 
 
 def build_pdf(
     story: list[Flowable],
     *,
-    pack: Pack,
-    theme: Theme,
+    b: Briefing,
     styles: Styles,
     ctx: MarkupContext,
-    epoch: int | None,
-    multi_pass: bool,
 ) -> bytes:
+    from .rl_adapter import numbered_canvas
+
+    theme = b.theme
     page = theme.page
     buf = io.BytesIO()
-    meta = metadata(pack)
-    marking = briefing.marking(pack, theme)
-    furniture = Furniture(
-        theme=theme,
-        styles=styles,
-        ctx=ctx,
-        pack=pack,
-        header_title=pack.title,
-        marking=marking,
-    )
+    meta = metadata(b)
+    furniture = Furniture(b=b, ctx=ctx)
     frame_args = dict(
         x1=page.margin_left,
         y1=page.margin_bottom,
@@ -305,18 +275,14 @@ def build_pdf(
             onPageEnd=lambda c, d: furniture.draw(c, d, header=True),
         ),
     ]
-    footer = theme.role("footer")
-    font = styles.fonts.main(footer.font).name
-    canvasmaker = _numbered_canvas(
-        font,
-        footer.size,
-        footer.color,
-        page.width - page.margin_right,
-        page.margin_bottom - 28 + 1.5,
-        theme.footer.page_numbers,
-    )
+    articles = b.pack.articles
+
+    def label(n: int, total: int, article: int | None) -> str:
+        return b.page_label(articles[article] if article is not None else None, n, total)
+
     doc = DocTemplate(
         buf,
+        date=pdf_date(b),
         pagesize=(page.width, page.height),
         leftMargin=page.margin_left,
         rightMargin=page.margin_right,
@@ -335,16 +301,9 @@ def build_pdf(
         initialFontName=styles.fonts.main("body").name,
         pageTemplates=templates,
     )
-    date = pdf_date(pack, epoch)
-    original_start = doc._startBuild
 
-    def start_build(*args: Any, **kwargs: Any) -> None:
-        original_start(*args, **kwargs)
-        doc.canv.setDateFormatter(lambda *_: date)
-        doc.canv.showOutline()
-
-    doc._startBuild = start_build
-    if multi_pass:
+    canvasmaker = numbered_canvas(furniture.draw_page_label, label, lambda _: doc.article_index)
+    if b.pack.is_multi:
         doc.multiBuild(story, canvasmaker=canvasmaker, maxPasses=6)
     else:
         doc.build(story, canvasmaker=canvasmaker)

@@ -20,7 +20,6 @@ and parsing a font costs tens of milliseconds.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import shutil
@@ -29,7 +28,6 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 VARIANTS: tuple[str, ...] = ("regular", "bold", "italic", "bolditalic")
 _FILE_SUFFIX = {
@@ -198,7 +196,8 @@ def register_family(family: str) -> RegisteredFont | None:
     """Register a family's faces with reportlab once per process; None if absent.
 
     Fonts are registered unshaped: HarfBuzz shaping every Latin word costs
-    time and changes nothing; right-to-left text is prepared in
+    time and changes nothing, and reportlab's shaping of right-to-left lines
+    falls short (see :mod:`.rl_adapter`); Arabic is joined in
     :func:`docexport.renderers.pdf.markup.text` instead.
     """
     with _lock:
@@ -241,7 +240,9 @@ def _register(family: str) -> RegisteredFont | None:
         names[variant] = name
         if variant == "regular":
             # The regular face is read now: its coverage drives the fallback.
-            coverage = frozenset(map(chr, font.face.charToGlyph))
+            from .rl_adapter import glyph_coverage
+
+            coverage = glyph_coverage(font)
     pdfmetrics.registerFontFamily(
         names["regular"],
         normal=names["regular"],
@@ -263,8 +264,10 @@ def _register_lazily(name: str, path: Path, regular: Path) -> bool:
     """
     from reportlab.pdfbase import pdfmetrics
 
-    registry = getattr(pdfmetrics, "_fonts", None)
-    if not isinstance(registry, dict):
+    from .rl_adapter import font_registry
+
+    registry = font_registry()
+    if registry is None:
         return False
     # One font object per file, as registerFont shares one per face name:
     # one embedded subset when two families name the same file.
@@ -277,66 +280,10 @@ def _register_lazily(name: str, path: Path, regular: Path) -> bool:
     return True
 
 
-@functools.cache
 def _font_classes() -> tuple[type, type]:
-    """The TTFont subclasses fonts are registered as (reportlab imported on first use)."""
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from .rl_adapter import font_classes
 
-    class SubsetTTFont(TTFont):  # type: ignore[misc]
-        """A TTFont that maps already-seen text to its subset codes in one pass.
-
-        reportlab's ``splitString`` looks up every character of every drawn
-        line in a Python loop (the hottest function when drawing a long
-        document). Once a document's characters have their codes, which is
-        after a page or two, a line is one ``bytes(map(...))``. Anything else
-        (a new character, a second subset of 256 codes) takes reportlab's own
-        path, so the output bytes are the same.
-        """
-
-        def splitString(
-            self, text: str, doc: object, encoding: str = "utf-8"
-        ) -> list[tuple[int, bytes]]:
-            state = self.state.get(doc)
-            codes = getattr(state, "assignments", None)
-            if codes is not None and text and isinstance(text, str):
-                try:
-                    # reportlab draws U+00A0 as the space (code 32).
-                    line = bytes(map(codes.__getitem__, map(ord, text.replace("\xa0", " "))))
-                except (KeyError, ValueError):  # unassigned, or a code past subset 0
-                    pass
-                else:
-                    return [(0, line)]
-            return super().splitString(text, doc, encoding)  # type: ignore[no-any-return]
-
-    class LazyTTFont(SubsetTTFont):
-        """A font whose file is parsed the first time reportlab needs it.
-
-        Everything ``TTFont.__init__`` sets is missing until then, so the
-        first lookup of any of it (the face, the encoding, the subset state)
-        lands in ``__getattr__``, which runs the real constructor. A file that
-        cannot be read then (not embeddable, damaged) is replaced by the
-        family's regular face, as eager registration did.
-        """
-
-        def __init__(self, name: str, path: Path, regular: Path) -> None:
-            self.fontName = name
-            self._dx_files = (path, regular)
-
-        def __getattr__(self, attr: str) -> Any:
-            files = self.__dict__.get("_dx_files")
-            if files is None or attr.startswith("__"):
-                raise AttributeError(attr)
-            with _lock:
-                if "_dx_files" in self.__dict__:
-                    path, regular = files
-                    try:
-                        TTFont.__init__(self, self.fontName, str(path), shapable=False)
-                    except (TTFError, OSError, ValueError):
-                        TTFont.__init__(self, self.fontName, str(regular), shapable=False)
-                    del self.__dict__["_dx_files"]
-            return getattr(self, attr)
-
-    return SubsetTTFont, LazyTTFont
+    return font_classes()
 
 
 def face_name(font: RegisteredFont, bold: bool, italic: bool) -> str:

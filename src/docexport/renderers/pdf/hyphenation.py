@@ -31,6 +31,7 @@ _DIGITS = re.compile("[0-9]+")
 # Every byte but the ASCII digits and the newline becomes a comma.
 _COMMAS = bytes(b if chr(b) in _ASCII_DIGITS + "\n" else ord(",") for b in range(256))
 _lock = threading.Lock()
+MIN_WORD = 6  # shorter words are not hyphenated
 
 
 @functools.cache
@@ -45,6 +46,10 @@ def hyphenator(lang: str) -> Hyphenator:
     @functools.lru_cache(maxsize=50_000)  # bounded: a batch sees a growing vocabulary
     def splits(word: str) -> tuple[tuple[str, str], ...]:
         nonlocal dictionary
+        if len(word) < MIN_WORD or not word[:1].islower():
+            # Names and other capitalised words ("Sin-gapore", a double-barrelled
+            # surname) and short words are never broken.
+            return ()
         if dictionary is None:
             dictionary = _pyphen(lang)
         return tuple(dictionary.iterate(word))

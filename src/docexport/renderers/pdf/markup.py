@@ -9,10 +9,11 @@ characters no installed font has are collected for one warning per document.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from ...model import Inline, Link, Text
 from ...textutil import clean, strip_illegal
@@ -20,11 +21,9 @@ from ..briefing import Anchor
 from .fonts import FontSet, RegisteredFont, fallback_for
 
 _CONTROL = re.compile(r"[\t\n\r\f\v\u2028\u2029]")
-_SAFE_SCHEMES = ("http://", "https://", "mailto:", "ftp://")
 _RTL_CHARS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff"
-_RTL_RUN = re.compile(f"[{_RTL_CHARS}]+(?: [{_RTL_CHARS}]+)*")
 _RTL_ANY = re.compile(f"[{_RTL_CHARS}]")
-_ARABIC = re.compile("[\u0600-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 
 @dataclass(slots=True)
@@ -33,7 +32,6 @@ class MarkupContext:
 
     fonts: FontSet
     missing: dict[str, None] = field(default_factory=dict)  # ordered set
-    rtl_unshaped: bool = False
 
 
 def escape(s: str) -> str:
@@ -53,56 +51,63 @@ def anchor_name(sentence_id: str) -> str:
 
 def _normalise(s: str) -> str:
     s = clean(s)
-    return _CONTROL.sub(" ", s)
+    # reportlab breaks lines at U+202F (French « », ; : ! ?): a no-break space
+    # (U+00A0, which it keeps) holds the sign to its word.
+    return _CONTROL.sub(" ", s).replace("\u202f", "\u00a0")
 
 
-def _visual_rtl(s: str, ctx: MarkupContext) -> str:
-    """Right-to-left runs in visual order, Arabic letters in their joined forms.
-
-    reportlab lays glyphs out left to right and its bidi module (rlbidi) is
-    not on PyPI, so each run of Arabic or Hebrew words is reversed here: words
-    in reverse order, letters in reverse order. Arabic letters are first turned
-    into their contextual presentation forms by ``arabic-reshaper`` (optional);
-    without it they print unjoined and a warning says so. A run that wraps
-    across lines keeps its words in single-line order.
-    """
-
-    def flip(m: re.Match[str]) -> str:
-        run = m.group(0)
-        if _ARABIC.search(run):
-            reshape = _reshaper()
-            if reshape is None:
-                ctx.rtl_unshaped = True
-            else:
-                run = reshape(run)
-        return " ".join(word[::-1] for word in reversed(run.split(" ")))
-
-    return _RTL_RUN.sub(flip, s)
+def has_rtl(s: str) -> bool:
+    return _RTL_ANY.search(s) is not None
 
 
-def _reshaper() -> Callable[[str], str] | None:
-    try:
-        import arabic_reshaper
-    except ImportError:
-        return None
-    return arabic_reshaper.reshape  # type: ignore[no-any-return]
+def direction(s: str) -> str | None:
+    """``RTL`` or ``LTR`` from the first strongly directional character (as HTML's
+    ``dir="auto"`` decides), ``None`` for text without one."""
+    for ch in s:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "LTR"
+        if kind in ("R", "AL"):
+            return "RTL"
+    return None
 
 
-def text(s: str, role_font: str, ctx: MarkupContext) -> str:
-    """Escape ``s`` for a paragraph set in ``role_font``, with font fallback."""
+def joined(s: str) -> str:
+    """Arabic letters in their contextual (joined) forms, still in logical order:
+    reportlab's bidi puts them in visual order line by line, and the font's
+    ToUnicode map gives the base letters back to text extraction."""
+    return str(_reshaper().reshape(s))
+
+
+@functools.cache
+def _reshaper() -> Any:
+    from arabic_reshaper import ArabicReshaper
+
+    # Vowel marks (harakat) are kept: they are part of the text, and a reader's
+    # search for a vocalised word must find it.
+    return ArabicReshaper(configuration={"delete_harakat": False})
+
+
+def text(s: str, role_font: str, ctx: MarkupContext, *, shape: bool = True) -> str:
+    """Escape ``s`` for a paragraph set in ``role_font``, with font fallback
+    (``shape=False``: Arabic already joined)."""
     s = _normalise(s)
     main = ctx.fonts.main(role_font)
-    rtl = _RTL_ANY.search(s) is not None
-    if not rtl and set(s) <= main.coverage:
+    if set(s) <= main.coverage:
         return escape(s)
-    if rtl:
-        s = _visual_rtl(s, ctx)
+    if shape and _ARABIC.search(s):
+        s = joined(s)
     chain = ctx.fonts.role(role_font)
     out: list[str] = []
     run: list[str] = []
     run_font: RegisteredFont | None = main
     for ch in s:
+        if run and unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            run.append(ch)  # a combining mark stays with its base letter's font
+            continue
         font = _font_for(ch, chain, ctx)
+        if font is None:  # no installed font has it: left out, and reported
+            continue
         if font is not run_font:
             _flush(out, run, run_font, main)
             run = []
@@ -112,10 +117,11 @@ def text(s: str, role_font: str, ctx: MarkupContext) -> str:
     return "".join(out)
 
 
-def _font_for(ch: str, chain: tuple[RegisteredFont, ...], ctx: MarkupContext) -> RegisteredFont:
+def _font_for(
+    ch: str, chain: tuple[RegisteredFont, ...], ctx: MarkupContext
+) -> RegisteredFont | None:
     main = chain[0]
     if ch in main.coverage or ch in " \u00a0" or unicodedata.category(ch) in ("Cf", "Mn"):
-        # Combining marks stay with their base letter's font (text is NFC).
         return main
     for font in chain[1:]:
         if ch in font.coverage:
@@ -124,7 +130,7 @@ def _font_for(ch: str, chain: tuple[RegisteredFont, ...], ctx: MarkupContext) ->
     if found is not None:
         return found
     ctx.missing[ch] = None
-    return main
+    return None
 
 
 def _flush(
@@ -170,9 +176,11 @@ def inlines(
 
 
 def link(body: str, url: str, color: str) -> str:
-    """A clickable external link; unsafe schemes (javascript:, file:) stay plain text."""
-    target = _normalise(url).strip()
-    if not target.lower().startswith(_SAFE_SCHEMES):
+    """A clickable external link; what the shared layer does not keep stays text."""
+    from ..links import safe_url
+
+    target = safe_url(url)
+    if target is None:
         return body
     return f'<a href="{attr(target)}" color="{color}"><u>{body}</u></a>'
 
@@ -193,6 +201,61 @@ def missing_warning(ctx: MarkupContext) -> str | None:
     packages = sorted({package_for(c) for c in chars})
     return (
         f"PDF: no installed font has {len(chars)} character(s): {shown}{more}; "
-        f"they print as empty boxes. Install {' or '.join(packages)} (Debian/Ubuntu) "
+        f"they are not printed. Install {' or '.join(packages)} (Debian/Ubuntu) "
         "and render again."
     )
+
+
+def _line_runs(
+    s: str, role_font: str, size: float, ctx: MarkupContext, bold: bool
+) -> list[tuple[str, str, float]]:
+    """(face, text, width) runs of one line of text, in visual order."""
+    from reportlab.lib.fonts import tt2ps
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if _ARABIC.search(s):
+        s = joined(s)
+    if has_rtl(s):
+        from .rl_adapter import log2vis
+
+        s = log2vis(s, direction(s) or "LTR")
+    chain = ctx.fonts.role(role_font)
+    runs: list[tuple[RegisteredFont, list[str]]] = []
+    for ch in s:
+        if runs and unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            runs[-1][1].append(ch)
+            continue
+        font = _font_for(ch, chain, ctx)
+        if font is None:
+            continue
+        if runs and runs[-1][0] is font:
+            runs[-1][1].append(ch)
+        else:
+            runs.append((font, [ch]))
+    out = []
+    for font, chars in runs:
+        face = str(tt2ps(font.name, 1, 0)) if bold else font.name
+        chunk = "".join(chars)
+        out.append((face, chunk, stringWidth(chunk, face, size)))
+    return out
+
+
+def fit_line(
+    s: str, role_font: str, size: float, width: float, ctx: MarkupContext, *, bold: bool = False
+) -> list[tuple[str, str, float]]:
+    """One line of ``s`` no wider than ``width``: (face, text, width) runs in
+    visual order, shortened with an ellipsis when the whole does not fit."""
+    s = " ".join(_normalise(s).split())
+    runs = _line_runs(s, role_font, size, ctx, bold)
+    if sum(w for _, _, w in runs) <= width:
+        return runs
+    lo, hi = 0, len(s)
+    best = _line_runs("…", role_font, size, ctx, bold)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        candidate = _line_runs(s[:mid].rstrip() + "…", role_font, size, ctx, bold)
+        if sum(w for _, _, w in candidate) <= width:
+            best, lo = candidate, mid
+        else:
+            hi = mid - 1
+    return best

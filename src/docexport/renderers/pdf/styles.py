@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...themes import TextStyle, Theme
 from .fonts import FontSet, face_name, font_set
@@ -97,6 +98,72 @@ def _style(
         linkUnderline=0,
         **extra,
     )
+
+
+_CLASSES: dict[tuple[str | None, str | None], type] = {}
+
+
+@functools.cache
+def _page_turn_paragraph() -> type:
+    """A Paragraph that never leaves a hyphenated word across a page turn: when
+    the part kept on this page ends with a hyphen, it keeps one line less, unless
+    that would leave a single line behind (two lines at the bottom of a page
+    come first)."""
+    from reportlab.platypus import Paragraph
+
+    from .rl_adapter import ends_with_hyphen, split_lines
+
+    class PageTurnParagraph(Paragraph):  # type: ignore[misc]
+        def split(self, availWidth: float, availHeight: float) -> list[Any]:
+            parts: list[Any] = Paragraph.split(self, availWidth, availHeight)
+            leading = self.style.leading or 1
+            while len(parts) == 2:
+                lines = split_lines(parts[0])
+                if not ends_with_hyphen(lines[-1] if lines else ()):
+                    break
+                if len(lines) <= 2:  # one line less would leave a single line behind
+                    break
+                availHeight = len(lines) * leading - leading / 2
+                parts = Paragraph.split(self, availWidth, availHeight)
+            return parts
+
+    return PageTurnParagraph
+
+
+def paragraph_class(lang: str | None, base_direction: str | None) -> type:
+    """The Paragraph class for text in ``lang`` (``None``: the document's own
+    language) whose lines are reordered for ``base_direction`` (``RTL``, ``LTR``
+    around right-to-left runs, ``None``: no bidi). Its text is marked as that
+    language in the PDF; a paragraph split across pages keeps its class."""
+    key = (lang, base_direction)
+    cls = _CLASSES.get(key)
+    if cls is None:
+        from reportlab.platypus import Paragraph
+
+        from .rl_adapter import begin_language, end_language, visual_lines
+
+        base = _page_turn_paragraph()
+        if lang is None and base_direction is None:
+            cls = base
+        else:
+
+            def draw(self: Paragraph) -> None:
+                saved = self.blPara
+                if base_direction is not None:
+                    self.blPara = visual_lines(self, base_direction)
+                if lang is not None:
+                    begin_language(self.canv, lang)
+                try:
+                    Paragraph.draw(self)
+                finally:
+                    self.blPara = saved
+                    if lang is not None:
+                        end_language(self.canv)
+
+            name = f"Paragraph_{lang or 'doc'}_{base_direction or 'none'}"
+            cls = type(name, (base,), {"draw": draw})
+        _CLASSES[key] = cls
+    return cls
 
 
 def build(theme: Theme, language: str | None = None) -> Styles:
