@@ -28,6 +28,10 @@ KEYS: dict[str, tuple[type, Any]] = {
 }
 
 
+# The largest configuration file read, in bytes.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 class ConfigError(DocexportError):
     pass
 
@@ -61,10 +65,13 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
 
 
 def _read(path: Path) -> dict[str, Any]:
+    from .readfile import read_file
+
     try:
-        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        raw = read_file(path, MAX_CONFIG_BYTES, error=ConfigError)
+        data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
         return data
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (ConfigError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
 
 

@@ -60,6 +60,16 @@ def _names_a_file(text: str) -> bool:
         return False
 
 
+def read_input_file(path: str | Path, max_input_size: int = DEFAULT_MAX_INPUT_SIZE) -> bytes:
+    """The bytes of one input file (``-``: the standard input): only a regular file,
+    at most ``max_input_size`` bytes, never trusting the size the file system
+    reports (a pipe, ``/dev/zero`` or an endless stdin is refused, not read whole).
+    Raises :class:`InputError` with the cause; the caller names the input."""
+    from .readfile import read_file
+
+    return read_file(path, max_input_size, hint=" (see --max-input-size)")
+
+
 def read_input(
     source: str | Path | bytes,
     *,
@@ -73,20 +83,7 @@ def read_input(
     elif isinstance(source, Path) or (isinstance(source, str) and _names_a_file(source)):
         path = Path(source)
         label = name or str(path)
-        try:
-            size = path.stat().st_size
-            if size > max_input_size:
-                raise InputError(
-                    f"input is {size:,} bytes, over the limit of {max_input_size:,} "
-                    "(see --max-input-size)"
-                )
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file") from None
-        except IsADirectoryError:
-            raise InputError("is a folder, not a file") from None
-        except PermissionError:
-            raise InputError("permission denied") from None
+        data = read_input_file(path, max_input_size)
     else:
         # A str may hold lone surrogates, which have no UTF-8 form; no output
         # could hold them either, so they go before encoding.

@@ -302,6 +302,8 @@ def builtin_themes() -> list[str]:
 
 
 _CACHE: dict[str, Theme] = {}
+# The largest theme file read, in bytes (a theme is a few kilobytes).
+MAX_THEME_BYTES = 1024 * 1024
 
 
 def load_theme(name_or_path: str | Path | None = None) -> Theme:
@@ -314,10 +316,12 @@ def load_theme(name_or_path: str | Path | None = None) -> Theme:
         return _CACHE[key]
     path = Path(key)
     if key.endswith(".toml") or path.is_file():
+        from .readfile import read_file
+
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise ThemeError(f"cannot read theme file {key}: {exc.strerror or exc}") from None
+            raw = read_file(path, MAX_THEME_BYTES, error=ThemeError)
+        except ThemeError as exc:
+            raise ThemeError(f"cannot read theme file {key}: {exc}") from None
         label = key
     else:
         resource = resources.files("docexport.styles").joinpath(f"{key}.toml")
