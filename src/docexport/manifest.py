@@ -7,13 +7,18 @@ derived from these dataclasses (a test keeps the two equal).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import DocexportError, InputError, OutputError
 
 MANIFEST_VERSION = "1.0"
+# The largest manifest read back (for --skip-unchanged), in bytes: about
+# 100,000 output records.
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,6 +96,47 @@ class Manifest:
             )
         except (KeyError, TypeError) as exc:
             raise InputError(f"manifest does not match its schema: {exc}") from None
+
+
+def read_manifest(path: Path, limit: int = MAX_MANIFEST_BYTES) -> Manifest:
+    """The manifest at ``path``, read with a bound; anything but a regular file of
+    at most ``limit`` bytes holding a manifest is an :class:`InputError` naming it."""
+    from .readfile import read_file
+
+    try:
+        data = read_file(path, limit)
+        return Manifest.from_json(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"manifest {path}: not UTF-8 text") from None
+    except (RecursionError, ValueError):  # nested too deeply, a number of 5,000 digits
+        raise InputError(f"manifest {path}: does not match its schema") from None
+    except DocexportError as exc:
+        raise InputError(f"manifest {path}: {exc}") from None
+
+
+def write_manifest(manifest: Manifest, path: Path) -> None:
+    """Write ``manifest`` to ``path`` atomically. Only a regular file (or nothing)
+    is replaced: ``--manifest /dev/null`` is refused, never turned into a file.
+    Raises :class:`OutputError` naming the manifest and the cause."""
+    from .output import atomic_write
+
+    try:
+        atomic_write(path, manifest.to_json().encode("utf-8"))
+    except OutputError as exc:
+        raise OutputError(f"manifest not written: {exc}") from None
+
+
+def output_intact(record: OutputRecord) -> bool:
+    """Whether a recorded output is still there with the recorded content. Reads
+    at most the recorded size (plus one byte) and only from a regular file: a
+    record pointing at a pipe or a device is simply not intact."""
+    from .readfile import read_file
+
+    try:
+        data = read_file(record.path, max(0, record.bytes))
+    except DocexportError:
+        return False
+    return hashlib.sha256(data).hexdigest() == record.sha256
 
 
 def manifest_schema() -> dict[str, Any]:
