@@ -20,7 +20,14 @@ from pathlib import Path
 
 from . import __version__
 from .errors import DocexportError, InputError, OutputError
-from .manifest import FailureRecord, Manifest, OutputRecord
+from .manifest import (
+    FailureRecord,
+    Manifest,
+    OutputRecord,
+    output_intact,
+    read_manifest,
+    write_manifest,
+)
 from .model import Pack
 from .output import atomic_write, output_path, remove_stale_temps, safe_stem, sigint_deferred
 from .readers import EXTENSIONS, Reading
@@ -195,7 +202,7 @@ def _pdf_pages(data: bytes) -> int | None:
 
 def render_job(job: Job) -> JobResult:
     """Read, analyse and render one input. Pure: returns bytes, writes nothing."""
-    from .loading import DEFAULT_MAX_INPUT_SIZE, read_input
+    from .loading import DEFAULT_MAX_INPUT_SIZE, read_input, read_input_file
     from .renderers import RenderOptions, get
     from .themes import load_theme
 
@@ -218,13 +225,12 @@ def render_job(job: Job) -> JobResult:
                     ),
                 ),
             )
-        data = Path(job.input).read_bytes() if job.input != "-" else b""
-    except OSError as exc:
+        data = read_input_file(job.input, limit) if job.input != "-" else b""
+    except (OSError, DocexportError) as exc:
+        cause = getattr(exc, "strerror", None) or str(exc)
         return JobResult(
             input=job.input,
-            failures=(
-                FailureRecord(input=job.input, stage="read", error=exc.strerror or str(exc)),
-            ),
+            failures=(FailureRecord(input=job.input, stage="read", error=cause),),
         )
     input_sha = _sha256(data)
     try:
@@ -443,11 +449,7 @@ def _previous_keys(settings: ExportSettings) -> dict[tuple[str, str], OutputReco
     if not settings.skip_unchanged or settings.force or settings.manifest_path is None:
         return {}
     try:
-        text = settings.manifest_path.read_text(encoding="utf-8")
-    except OSError:
-        return {}
-    try:
-        manifest = Manifest.from_json(text)
+        manifest = read_manifest(settings.manifest_path)
     except InputError:
         return {}
     table: dict[tuple[str, str], OutputRecord] = {}
@@ -458,10 +460,7 @@ def _previous_keys(settings: ExportSettings) -> dict[tuple[str, str], OutputReco
 
 def _still_there(rec: OutputRecord) -> bool:
     """The recorded output exists with the recorded content."""
-    try:
-        return _sha256(Path(rec.path).read_bytes()) == rec.sha256
-    except OSError:
-        return False
+    return output_intact(rec)
 
 
 def run_export(
@@ -596,7 +595,7 @@ def run_export(
         interrupted=interrupted,
     )
     if settings.manifest_path is not None:
-        atomic_write(settings.manifest_path, manifest.to_json().encode("utf-8"))
+        write_manifest(manifest, settings.manifest_path)
     if interrupted:
         raise KeyboardInterrupt
     return manifest

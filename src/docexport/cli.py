@@ -334,9 +334,12 @@ def _to_stdout(
         raise _usage_error("-o - would write binary data to a terminal; redirect or pipe it")
     source: str | bytes = inputs[0]
     name = inputs[0]
-    if inputs[0] == "-":
-        source, name = sys.stdin.buffer.read(), "stdin"
     try:
+        if inputs[0] == "-":
+            from .loading import read_input_file
+
+            name = "stdin"
+            source = read_input_file("-", max_input_size or DEFAULT_MAX_INPUT_SIZE)
         pack = load(
             source if isinstance(source, bytes) else Path(source),
             name=name,
