@@ -44,7 +44,7 @@ def file_kind(mode: int) -> str:
 def _too_big(size: int | None, limit: int, hint: str) -> str:
     if size is None:
         return f"is over the limit of {limit:,} bytes{hint}"
-    return f"is {size:,} bytes, over the limit of {limit:,}{hint}"
+    return f"is {size:,} bytes, over the limit of {limit:,} bytes{hint}"
 
 
 def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
