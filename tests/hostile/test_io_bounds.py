@@ -8,9 +8,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -291,3 +293,284 @@ def test_config_file_that_is_a_pipe_is_not_read(work: Path) -> None:
     os.mkfifo(work / "docexport.toml")
     run = cli("export", "a.txt", "-o", "out", "-f", "epub", "-q", cwd=work, timeout=60)
     assert run.returncode == 0, run.stderr
+
+
+# --------------------------------------------------------------------------- reference documents
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+EXTERNAL = "https://evil.example/"
+
+
+def _reference_parts(
+    *, width: int = 12240, height: int = 15840, left: int = 1800, top: int = 1440
+) -> dict[str, bytes]:
+    """The parts of a small reference document (python-docx's template with a
+    header and footer), edited by each test before zipping."""
+    import docx
+
+    ref = docx.Document()
+    section = ref.sections[0]
+    section.header.paragraphs[0].text = "ACME INTERNAL"
+    section.footer.paragraphs[0].text = "ACME footer"
+    ref.add_paragraph("reference body text that must not survive")
+    buffer = io.BytesIO()
+    ref.save(buffer)
+    with zipfile.ZipFile(buffer) as z:
+        parts = {name: z.read(name) for name in z.namelist()}
+    doc = parts["word/document.xml"].decode()
+    doc = doc.replace('w:w="12240" w:h="15840"', f'w:w="{width}" w:h="{height}"')
+    doc = doc.replace('w:top="1440"', f'w:top="{top}"').replace('w:left="1800"', f'w:left="{left}"')
+    parts["word/document.xml"] = doc.encode()
+    return parts
+
+
+def _zip(parts: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, blob in parts.items():
+            z.writestr(name, blob)
+    return buffer.getvalue()
+
+
+def _add_rel(parts: dict[str, bytes], rels: str, rid: str, kind: str, target: str) -> None:
+    rel = f'<Relationship Id="{rid}" Type="{R_NS}/{kind}" Target="{target}" TargetMode="External"/>'
+    if rels not in parts:
+        parts[rels] = (
+            b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b"</Relationships>"
+        )
+    parts[rels] = parts[rels].replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+
+
+def _hostile_reference() -> bytes:
+    """A remote template, an external picture and a javascript: link in the header,
+    an external picture related from the document, and a macro part."""
+    parts = _reference_parts()
+    _add_rel(parts, "word/_rels/settings.xml.rels", "rIdT", "attachedTemplate", EXTERNAL + "t.dotm")
+    settings = parts["word/settings.xml"].decode()
+    settings = settings.replace("<w:zoom", '<w:attachedTemplate r:id="rIdT"/><w:zoom', 1)
+    parts["word/settings.xml"] = settings.encode()
+    _add_rel(parts, "word/_rels/header1.xml.rels", "rIdJ", "hyperlink", "javascript:alert(1)")
+    _add_rel(parts, "word/_rels/header1.xml.rels", "rIdP", "image", EXTERNAL + "pixel.png")
+    header = parts["word/header1.xml"].decode()
+    link = (
+        '<w:hyperlink r:id="rIdJ"><w:r><w:t>click</w:t></w:r></w:hyperlink>'
+        '<w:r><w:pict><v:shape><v:imagedata r:id="rIdP"/></v:shape></w:pict></w:r>'
+    )
+    header = header.replace(
+        "<w:t>ACME INTERNAL</w:t></w:r>", "<w:t>ACME INTERNAL</w:t></w:r>" + link
+    )
+    parts["word/header1.xml"] = header.encode()
+    _add_rel(parts, "word/_rels/document.xml.rels", "rIdX", "image", EXTERNAL + "track.gif")
+    parts["word/vbaProject.bin"] = b"\0macro"
+    return _zip(parts)
+
+
+def _render_docx(ref: object) -> bytes:
+    import docexport
+    from docexport.renderers import RenderOptions
+
+    pack = docexport.load(ARTICLE.encode(), name="a.txt")
+    return docexport.render(pack, "docx", options=RenderOptions(reference_docx=ref))  # type: ignore[arg-type]
+
+
+def _all_rels(docx_bytes: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as z:
+        return "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".rels"))
+
+
+def test_reference_external_relationships_are_dropped(tmp_path: Path) -> None:
+    from tests.readback import docx_text
+
+    (tmp_path / "ref.docx").write_bytes(_hostile_reference())
+    out = _render_docx(tmp_path / "ref.docx")
+    rels = _all_rels(out)
+    assert "evil.example" not in rels and "javascript:" not in rels
+    assert "attachedTemplate" not in rels
+    with zipfile.ZipFile(io.BytesIO(out)) as z:
+        names = z.namelist()
+        header = next(z.read(n).decode() for n in names if n.startswith("word/header"))
+    assert not any("vbaProject" in n or "customXml" in n or "thumbnail" in n for n in names)
+    assert "ACME INTERNAL" in header and "click" in header  # the link's text stays
+    assert 'r:id="rIdJ"' not in header and 'r:id="rIdP"' not in header
+    assert "ninety ships" in docx_text(out)
+    assert "must not survive" not in docx_text(out)
+
+
+def test_reduced_reference_keeps_only_the_parts_docexport_uses() -> None:
+    from docexport.renderers.docx.reference import reduce_reference
+
+    reduced = reduce_reference(_hostile_reference(), name="ref.docx")
+    with zipfile.ZipFile(io.BytesIO(reduced.data)) as z:
+        names = set(z.namelist())
+        document = z.read("word/document.xml").decode()
+    assert names == {
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/_rels/document.xml.rels",
+        "word/styles.xml",
+        "word/numbering.xml",
+        "word/settings.xml",
+        "word/fontTable.xml",
+        "word/theme/theme1.xml",
+        "word/header1.xml",
+        "word/footer1.xml",
+    }
+    assert "must not survive" not in document and "<w:sectPr" in document
+    # the same input gives the same bytes
+    assert reduce_reference(_hostile_reference(), name="x").digest == reduced.digest
+
+
+def test_reference_as_bytes_renders_the_same_as_from_its_path(tmp_path: Path) -> None:
+    import pickle
+
+    from docexport.renderers.docx.reference import load_reference
+
+    path = tmp_path / "ref.docx"
+    path.write_bytes(_zip(_reference_parts(width=15840, height=12240)))
+    loaded = load_reference(path)
+    shipped = pickle.loads(pickle.dumps(loaded))  # as a worker on another machine gets it
+    assert _render_docx(shipped) == _render_docx(path)
+    import docx
+
+    section = docx.Document(io.BytesIO(_render_docx(shipped))).sections[0]
+    assert round(section.page_width.pt) == 792
+
+
+def _lying_bomb(parts: dict[str, bytes], member: str, claimed: int) -> bytes:
+    """A zip whose directory says ``member`` inflates to ``claimed`` bytes."""
+    data = bytearray(_zip(parts))
+    at = data.rfind(b"PK\x01\x02", 0)
+    while at >= 0:
+        name_len = int.from_bytes(data[at + 28 : at + 30], "little")
+        if data[at + 46 : at + 46 + name_len] == member.encode():
+            data[at + 24 : at + 28] = claimed.to_bytes(4, "little")
+            break
+        at = data.rfind(b"PK\x01\x02", 0, at)
+    return bytes(data)
+
+
+@pytest.mark.parametrize("part", ["word/styles.xml", "word/header1.xml", "word/media/logo.png"])
+def test_reference_zip_bomb_is_refused_before_inflating(tmp_path: Path, part: str) -> None:
+    """A part the reference uses claims 4 GB less one byte; a real bomb (100 MB of
+    zeros deflated to 100 KB) behind the header; both refused at once."""
+    from docexport.errors import RenderError
+    from docexport.renderers.docx.reference import reduce_reference
+
+    parts = _reference_parts()
+    if part.endswith(".png"):
+        rels = parts["word/_rels/header1.xml.rels"] = (
+            b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+            b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            b'<Relationship Id="rIdL" Type="' + R_NS.encode() + b'/image" Target="media/logo.png"/>'
+            b"</Relationships>"
+        )
+        assert rels
+        parts[part] = b"\x89PNG" + b"\0" * 1000
+    start = time.monotonic()
+    with pytest.raises(RenderError, match=r"reference docx bomb.docx: .*more than 64 MiB"):
+        reduce_reference(_lying_bomb(parts, part, 2**32 - 1), name="bomb.docx")
+    real = dict(parts)
+    real[part] = b"\0" * 100_000_000
+    with pytest.raises(RenderError, match="more than 64 MiB"):
+        reduce_reference(_zip(real), name="bomb.docx")
+    assert time.monotonic() - start < 20
+
+
+def test_reference_bomb_in_a_part_docexport_does_not_use_is_never_inflated(
+    work: Path,
+) -> None:
+    parts = _reference_parts()
+    parts["word/media/huge.bin"] = b"x"
+    (work / "ref.docx").write_bytes(_lying_bomb(parts, "word/media/huge.bin", 2**32 - 1))
+    run = cli(
+        "export", "a.txt", "-o", "out", "-f", "docx", "-q", "--reference-docx", "ref.docx",
+        cwd=work, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert_pack(run, work / "out", "a", WORDS, formats=("docx",))
+    assert (work / "out" / "a.docx").stat().st_size < 200_000
+
+
+def test_reference_with_too_many_parts_is_refused_from_its_directory() -> None:
+    from docexport.errors import RenderError
+    from docexport.renderers.docx.reference import MAX_ARCHIVE_ENTRIES, reduce_reference
+
+    parts = _reference_parts()
+    for i in range(MAX_ARCHIVE_ENTRIES + 1):
+        parts[f"junk/{i}"] = b""
+    with pytest.raises(RenderError, match=r"ref.docx: 10,0\d\d parts, over the limit of 10,000"):
+        reduce_reference(_zip(parts), name="ref.docx")
+
+
+@pytest.mark.parametrize(
+    ("geometry", "cause"),
+    [
+        ({"width": 0}, r"page width of 0 pt is not a page"),
+        ({"height": -100}, r"page height of -5 pt is not a page"),
+        ({"width": 40000}, r"page width of 2000 pt is not a page"),
+        ({"top": -720}, r"page margin top of -36 pt is negative"),
+        ({"left": 11000}, r"page margins \(left, right and gutter: 640 pt\) leave -28 pt"),
+        ({"top": 15000}, r"page margins \(top and bottom: 822 pt\) leave -30 pt"),
+    ],
+)
+def test_reference_page_that_cannot_hold_text_is_refused(
+    work: Path, geometry: dict[str, int], cause: str
+) -> None:
+    """Through the CLI: the DOCX of the input fails with the reference file and the
+    cause named (exit 1, as a render failure); the PDF and EPUB are written."""
+    (work / "ref.docx").write_bytes(_zip(_reference_parts(**geometry)))
+    run = cli(
+        "export", "a.txt", "-o", "out", "-j", "1", "-q", "--reference-docx", "ref.docx",
+        cwd=work, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr
+    assert "internal error" not in run.stderr
+    line = _one_error(run.lines, "a.txt", "reference docx ref.docx")
+    assert re.search(cause, line), line
+    assert not (work / "out" / "a.docx").exists()
+    assert (work / "out" / "a.pdf").is_file() and (work / "out" / "a.epub").is_file()
+
+
+@pytest.mark.parametrize("part", ["word/header1.xml", "word/styles.xml", "word/document.xml"])
+def test_reference_part_with_a_doctype_is_a_clear_error(work: Path, part: str) -> None:
+    parts = _reference_parts()
+    body = parts[part].split(b"?>", 1)[1]
+    root = body.lstrip()[1:].split(b" ", 1)[0].decode()
+    parts[part] = (
+        b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        + f'<!DOCTYPE {root} [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>'.encode()
+        + body
+    )
+    (work / "ref.docx").write_bytes(_zip(parts))
+    run = cli(
+        "export", "a.txt", "-o", "out", "-f", "docx", "-j", "1", "-q",
+        "--reference-docx", "ref.docx", cwd=work, timeout=60,
+    )  # fmt: skip
+    assert run.returncode == 1, run.stderr
+    assert "internal error" not in run.stderr
+    _one_error(run.lines, "a.txt", "reference docx ref.docx", part, "has a DOCTYPE")
+
+
+def test_reference_that_is_not_a_regular_file_is_refused(tmp_path: Path) -> None:
+    from docexport.errors import RenderError
+
+    os.mkfifo(tmp_path / "ref.docx")
+    with pytest.raises(RenderError, match=r"reference docx .*ref.docx: is a named pipe"):
+        _render_docx(tmp_path / "ref.docx")
+    with pytest.raises(RenderError, match="reference docx /dev/zero: is a character device"):
+        _render_docx(Path("/dev/zero"))
+
+
+def test_reference_that_is_not_a_word_document(tmp_path: Path) -> None:
+    from docexport.errors import RenderError
+    from docexport.renderers.docx.reference import reduce_reference
+
+    with pytest.raises(RenderError, match=r"x\.docx: not a Word document"):
+        reduce_reference(b"PK\x03\x04 not really", name="x.docx")
+    parts = _reference_parts()
+    del parts["word/document.xml"]
+    with pytest.raises(RenderError, match=r"x\.docx: not a Word document"):
+        reduce_reference(_zip(parts), name="x.docx")
