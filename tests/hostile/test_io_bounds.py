@@ -574,3 +574,225 @@ def test_reference_that_is_not_a_word_document(tmp_path: Path) -> None:
     del parts["word/document.xml"]
     with pytest.raises(RenderError, match=r"x\.docx: not a Word document"):
         reduce_reference(_zip(parts), name="x.docx")
+
+
+# --------------------------------------------------------------------------- bounded work
+
+
+def test_markdown_emphasis_nested_50000_deep_is_read_in_linear_time(work: Path) -> None:
+    """Each text run used to copy the list of every open emphasis: 95 s for 50,000
+    levels before the paragraph limit could even refuse it. Now the deep one is
+    refused at once and one at 24,000 levels renders."""
+    deep = "# Deep\n\n" + "*a " * 50_000 + "core" + " a*" * 50_000 + "\n"
+    (work / "deep.md").write_text(deep, encoding="utf-8")
+    run = cli("export", "deep.md", "-o", "out", "-j", "1", "-q", cwd=work, timeout=60)
+    assert run.returncode == 1, run.stderr
+    _one_error(run.lines, "deep.md", "over the limit of 100,000 for one paragraph")
+    under = "# Deep\n\n" + "*a " * 24_000 + "core" + " a*" * 24_000 + "\n"
+    (work / "under.md").write_text(under, encoding="utf-8")
+    run = cli("export", "under.md", "-o", "out", "-j", "1", "-q", cwd=work, timeout=90)
+    assert_pack(run, work / "out", "under", ["Deep", "a a a core a a a"])
+
+
+def test_markdown_reader_keeps_marks_at_any_depth() -> None:
+    from docexport.model import Text
+    from docexport.readers.markdown import read_markdown
+
+    text = "# T\n\n" + "*a " * 3 + "**b** core" + " a*" * 3 + " tail\n"
+    body = read_markdown(text.encode()).articles[0].body
+    runs = body[0].inlines  # type: ignore[union-attr]
+    assert [(r.text, r.marks) for r in runs if isinstance(r, Text)] == [
+        ("a a a ", ("emphasis",)),
+        ("b", ("emphasis", "strong")),
+        (" core a a a", ("emphasis",)),
+        (" tail", ()),
+    ]
+
+
+def _lines(n: int, words: str = "Harbour line") -> bytes:
+    return ("Harbour headline\n" + "".join(f"{words} {i}.\n" for i in range(n))).encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "cause"),
+    [
+        # the issue's cases: a 4 MB text of one million one-line paragraphs, a
+        # 10 MB text of 100,000 lines
+        ("million.txt", b"Headline\n" + b"abc\n" * 1_000_000, r"1,000,002 lines, over the limit"),
+        (
+            "tenmeg.txt",
+            b"Headline\n" + (b"x" * 99 + b"\n") * 100_000,
+            r"100,002 lines, over the limit of 50,000",
+        ),
+        ("blocks.txt", _lines(10_002), r"10,001 paragraphs, over the limit of 10,000"),
+        ("million.md", b"# Headline\n\n" + b"- a\n" * 1_000_000, r"lines, over the limit"),
+        ("blocks.md", b"# H\n\n" + b"a\n\n" * 10_001, r"10,001 paragraphs .*over the limit"),
+        (
+            "simple.json",
+            json.dumps({"headline": "H", "body": ["a"] * 20_000}).encode(),
+            r"body has 20,000 paragraphs, over the limit of 10,000",
+        ),
+        (
+            "model.json",
+            json.dumps(
+                {"title": "T", "articles": [{"headline": "H", "body": [{}] * 500_001}]}
+            ).encode(),
+            r"JSON has about 1,000,0\d\d values, over the limit of 1,000,000",
+        ),
+        (
+            "long.txt",
+            ("Headline\n" + ("word " * 19_000 + "end.\n") * 11).encode(),
+            r"text is 1,045,0\d\d characters long, over the limit of 1,000,000",
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) and re.fullmatch(r"[\w.-]+\.(txt|md|json)", v) else "",
+)
+def test_more_work_than_the_limits_allow_is_refused_at_once(
+    work: Path, name: str, data: bytes, cause: str
+) -> None:
+    (work / name).write_bytes(data)
+    run = cli("export", name, "a.txt", "-o", "out", "-j", "1", "-q", cwd=work, timeout=60)
+    assert run.returncode == 1, run.stderr
+    assert "internal error" not in run.stderr
+    line = _one_error(run.lines, name)
+    assert re.search(cause, line), line
+    assert {p.name for p in outputs(work / "out")} == {"a.docx", "a.pdf", "a.epub"}
+
+
+def test_an_article_at_the_block_limit_renders(work: Path) -> None:
+    from docexport.limits import MAX_BLOCKS
+
+    (work / "many.txt").write_bytes(_lines(MAX_BLOCKS + 1))  # standfirst + MAX_BLOCKS
+    run = cli("export", "many.txt", "-o", "out", "-f", "docx", "-j", "1", "-q", cwd=work)
+    assert_pack(
+        run, work / "out", "many", ["Harbour line 1.", f"Harbour line {MAX_BLOCKS}."], ["docx"]
+    )
+
+
+def test_html_nested_deeper_than_the_parser_keeps_is_an_error_not_an_empty_pack(
+    work: Path,
+) -> None:
+    page = (
+        "<html><head><title>Harbour headline</title></head><body><h1>Harbour headline</h1>"
+        + "<div>" * 100_000
+        + "<p>The harbour authority counted ninety ships.</p>"
+        + "</div>" * 100_000
+        + "</body></html>"
+    )
+    (work / "deep.html").write_text(page, encoding="utf-8")
+    run = cli("export", "deep.html", "-o", "out", "-j", "1", "-q", cwd=work, timeout=60)
+    assert run.returncode == 1, run.stderr
+    _one_error(run.lines, "deep.html", "no article text found")
+
+
+# --------------------------------------------------------------------------- values as data
+
+
+def _model(**article: object) -> bytes:
+    """A JSON model of one article, with ``marking`` on the pack."""
+    marking = article.pop("marking", None)
+    body = [{"type": "paragraph", "id": "p1", "inlines": [{"type": "text", "text": "Ships."}]}]
+    return json.dumps(
+        {"title": "T", "marking": marking, "articles": [{"headline": "H", "body": body, **article}]}
+    ).encode()
+
+
+def _markdown(**front: str) -> bytes:
+    lines = [f"{k}: {json.dumps(v)}" for k, v in front.items()]
+    return ("---\n" + "\n".join(lines) + "\n---\n\n" + ARTICLE.split("\n", 1)[1]).encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "cause"),
+    [
+        (
+            "marking.md",
+            _markdown(title="Harbour", marking="SECRET " * 715),
+            r"marking is 5,004 characters long, over the limit of 200",
+        ),
+        (
+            "marking.json",
+            _model(marking="SECRET " * 28_572),
+            r"marking is 200,00\d characters long, over the limit of 200",
+        ),
+        (
+            "title.md",
+            _markdown(title="Harbour " * 200),
+            r"headline is 1,599 characters long, over the limit of 1,000",
+        ),
+        (
+            "source.md",
+            _markdown(title="Harbour", source="Example " * 100),
+            r"source name is 799 characters long, over the limit of 500",
+        ),
+        (
+            "author.json",
+            _model(authors=["Jane Doe", "Jane " * 200]),
+            r"author name is 1,000 characters long, over the limit of 500",
+        ),
+        (
+            "url.json",
+            _model(source={"url": "https://example.org/" + "a" * 5000}),
+            r"source URL is 5,020 characters long, over the limit of 4,096",
+        ),
+        (
+            "empty-headline.json",
+            json.dumps({"title": "T", "articles": [{"headline": ""}]}).encode(),
+            r"headline has no visible text",
+        ),
+        (
+            "invisible.json",
+            json.dumps({"title": "T", "articles": [{"headline": "\u200b\u2060\u3164"}]}).encode(),
+            r"headline has no visible text",
+        ),
+        ("invisible.txt", "\u200b\u200d\ufeff\n\u200b\u2800\n".encode(), r"no visible text"),
+        (
+            "combining.txt",
+            "\u0301\u0301\u0301\nThe harbour authority counted ninety ships.\n".encode(),
+            r"headline has no visible text",
+        ),
+        (
+            "notitle.json",
+            json.dumps({"title": "\u200b", "articles": [{"headline": "Harbour"}]}).encode(),
+            r"pack title has no visible text",
+        ),
+    ],
+    ids=lambda v: v if isinstance(v, str) and re.fullmatch(r"[\w.-]+\.(txt|md|json)", v) else "",
+)
+def test_values_over_their_limits_or_invisible_are_input_errors(
+    work: Path, name: str, data: bytes, cause: str
+) -> None:
+    (work / name).write_bytes(data)
+    run = cli("export", name, "a.txt", "-o", "out", "-j", "1", "-q", cwd=work, timeout=60)
+    assert run.returncode == 1, run.stderr
+    assert "internal error" not in run.stderr
+    line = _one_error(run.lines, name)
+    assert re.search(cause, line), line
+    assert {p.name for p in outputs(work / "out")} == {"a.docx", "a.pdf", "a.epub"}
+
+
+def test_values_at_their_limits_are_kept_whole(work: Path) -> None:
+    from docexport.limits import MAX_MARKING_CHARS, MAX_TITLE_CHARS
+
+    marking = ("OFFICIAL SENSITIVE " * 20)[: MAX_MARKING_CHARS - 1] + "X"
+    title = ("Harbour inspection " * 100)[: MAX_TITLE_CHARS - 1] + "Z"
+    (work / "edge.md").write_bytes(_markdown(title=title, marking=marking))
+    run = cli("export", "edge.md", "-o", "out", "-f", "epub", "-j", "1", "-q", cwd=work)
+    assert_pack(run, work / "out", "edge", [marking, title], ["epub"])
+
+
+def test_pack_title_with_no_visible_text_is_refused(work: Path) -> None:
+    run = cli("pack", "a.txt", "--title", "\u200b\u200c", "-o", "out/p", cwd=work)
+    assert run.returncode == 1, run.stderr
+    assert "internal error" not in run.stderr
+    _one_error(run.lines, "pack title has no visible text")
+    assert outputs(work / "out") == []
+
+
+def test_check_marking_for_the_command_line() -> None:
+    from docexport.loading import check_marking
+
+    check_marking("OFFICIAL")
+    check_marking(None)
+    with pytest.raises(InputError, match="marking is 200,000 characters long, over the limit"):
+        check_marking("x" * 200_000)

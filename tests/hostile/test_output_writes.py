@@ -368,4 +368,3 @@ def test_long_feed_name_keeps_each_items_suffix(tmp_path: Path, name: str) -> No
     for i in (1, 2, 3):
         assert_pack(run, tmp_path / "out", f"{stem}-0{i}", [f"Harbour bulletin number {i}"])
     assert len(list((tmp_path / "out").iterdir())) == 3 * len(FORMATS)
-

@@ -150,6 +150,9 @@ def read_html(data: bytes, *, name: str = "input") -> Reading:
         )
     ):
         blocks = blocks[1:]
+    if not blocks and not standfirst:
+        # e.g. nesting deeper than the parser keeps (256 levels): the text was lost
+        raise InputError("no article text found in the HTML page (only its title)")
 
     # A publisher named as author (common in JSON-LD) is not a byline.
     not_site = {(site or "").casefold(), (meta.get("site") or "").casefold()}
