@@ -24,6 +24,9 @@ MAX_TITLE_CHARS = 1_000  # a headline or a pack title
 MAX_MARKING_CHARS = 200  # the marking line, on every page
 MAX_SOURCE_CHARS = 500  # a source name or one author's name
 MAX_URL_CHARS = 4_096  # a source URL
+# Summary points of an article or a pack (the analysis gives 3 to 5; a JSON
+# model may say more): python-docx took 76 s for 5,000 bullets.
+MAX_SUMMARY_POINTS = 20
 # Lines of a text or Markdown input. The Markdown parser keeps about 2 KB per
 # token, so a 20 MiB file of one-line list items would need gigabytes before
 # the paragraph count could be checked; 50,000 lines hold 1,000,000 characters

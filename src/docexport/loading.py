@@ -13,6 +13,7 @@ from .limits import (
     MAX_BLOCKS,
     MAX_MARKING_CHARS,
     MAX_SOURCE_CHARS,
+    MAX_SUMMARY_POINTS,
     MAX_TITLE_CHARS,
     MAX_URL_CHARS,
 )
@@ -165,6 +166,7 @@ def check_article_limits(articles: tuple[Article, ...]) -> None:
                 f"{which}text is {total:,} characters long, over the limit of "
                 f"{MAX_ARTICLE_CHARS:,} for one article (about 250 pages)"
             )
+        _check_summary(f"{which}summary", article.summary)
         names = [("source name", article.source.name or "")]
         names += [("author name", a) for a in article.authors]
         for what, name in names:
@@ -173,6 +175,13 @@ def check_article_limits(articles: tuple[Article, ...]) -> None:
         url = article.source.url or ""
         if len(url) > MAX_URL_CHARS:
             raise _too_long(f"{which}source URL", url, MAX_URL_CHARS)
+
+
+def _check_summary(what: str, points: tuple[str, ...]) -> None:
+    if len(points) > MAX_SUMMARY_POINTS:
+        raise InputError(
+            f"{what} has {len(points):,} points, over the limit of {MAX_SUMMARY_POINTS}"
+        )
 
 
 def check_marking(marking: str | None) -> None:
@@ -190,6 +199,7 @@ def check_pack_values(pack: Pack) -> None:
     if len(pack.title) > MAX_TITLE_CHARS:
         raise _too_long("pack title", pack.title, MAX_TITLE_CHARS)
     check_marking(pack.marking)
+    _check_summary("pack summary", pack.summary)
 
 
 def build_pack(

@@ -736,6 +736,11 @@ def _markdown(**front: str) -> bytes:
             r"source URL is 5,020 characters long, over the limit of 4,096",
         ),
         (
+            "summary.json",
+            _model(summary=[f"Point {i}." for i in range(5_000)]),
+            r"summary has 5,000 points, over the limit of 20",
+        ),
+        (
             "empty-headline.json",
             json.dumps({"title": "T", "articles": [{"headline": ""}]}).encode(),
             r"headline has no visible text",
