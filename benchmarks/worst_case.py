@@ -122,19 +122,34 @@ def _nested_emphasis(scale: float) -> tuple[str, bytes]:
 
 
 def _html_page(scale: float) -> tuple[str, bytes]:
-    """Paragraphs at the count limit, each with enough inline elements to bring
-    the page to the element limit (trafilatura's work grows with both)."""
+    """Links just under the count where article extraction is skipped: the
+    extractor's time grows with the square of the inline elements."""
+    from docexport.readers.html import MAX_EXTRACT_ELEMENTS
+
+    per = 18
+    n = int(MAX_EXTRACT_ELEMENTS * scale) // (per + 1) - 10
+    links = " ".join(f'<a href="https://example.org/{k}">link {k}</a>' for k in range(per))
+    paras = "".join(f"<p>Ship {i} was inspected on Tuesday: {links}.</p>" for i in range(n))
+    return "page.html", _page("Harbour page of links", paras)
+
+
+def _html_elements(scale: float) -> tuple[str, bytes]:
+    """Paragraphs at the count limit, with inline elements up to the element limit
+    (past the extraction limit: the whole page's text is taken)."""
     from docexport.readers.html import MAX_TREE_ELEMENTS
 
     n = max(2, int(MAX_BLOCKS * scale)) - 2
-    inline = max(1, MAX_TREE_ELEMENTS // (MAX_BLOCKS + 2) - 2)
-    spans = " ".join(f"<span>part {k}</span>" for k in range(inline))
-    paras = "".join(f"<p>Ship {i} was inspected on Tuesday: {spans}.</p>" for i in range(n))
-    page = (
-        "<!doctype html><html><head><title>Harbour page at the element limit</title></head>"
-        f"<body><article><h1>Harbour page at the element limit</h1>{paras}</article></body></html>"
-    )
-    return "page.html", page.encode()
+    per = max(1, MAX_TREE_ELEMENTS // (MAX_BLOCKS + 2) - 2)
+    bold = " ".join(f"<b>{k}</b>" for k in range(per))
+    paras = "".join(f"<p>Ship {i} inspected: {bold}.</p>" for i in range(n))
+    return "elements.html", _page("Harbour page at the element limit", paras)
+
+
+def _page(title: str, paras: str) -> bytes:
+    return (
+        f"<!doctype html><html><head><title>{title}</title></head>"
+        f"<body><article><h1>{title}</h1>{paras}</article></body></html>"
+    ).encode()
 
 
 def _feed(scale: float) -> tuple[str, bytes]:
@@ -174,7 +189,8 @@ CASES: tuple[Case, ...] = (
     Case("links", "paragraphs at the count limit, a link in each (Markdown)", _linked_blocks),
     Case("word", "one word of 99,000 characters", _long_word),
     Case("markdown", "Markdown emphasis nested 24,000 deep", _nested_emphasis),
-    Case("html", "HTML page at the paragraph and element limits", _html_page),
+    Case("html", "HTML page of 28,000 links (the most the article extractor is given)", _html_page),
+    Case("elements", "HTML page at the paragraph and element limits", _html_elements),
     Case("feed", "feed at the item limit (one pack per item)", _feed),
     Case("lines", "refused: 5,000,000 one-line paragraphs", _too_many_lines, refused=True),
     Case("text", "refused: text over the article limit", _too_much_text, refused=True),

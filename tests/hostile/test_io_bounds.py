@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from docexport.errors import InputError, ThemeError
+from docexport.readers import Reading, read_bytes
 from docexport.readfile import read_file
 
 from .conftest import assert_pack, cli, output_text, outputs
@@ -801,3 +802,47 @@ def test_check_marking_for_the_command_line() -> None:
     check_marking(None)
     with pytest.raises(InputError, match="marking is 200,000 characters long, over the limit"):
         check_marking("x" * 200_000)
+
+
+def _page(paras: str) -> bytes:
+    return (
+        "<!doctype html><html><head><title>Harbour page</title></head><body>"
+        f"<nav class='menu'>Home News Sport</nav><article><h1>Harbour page</h1>{paras}"
+        "</article><div class='related'>More stories elsewhere</div></body></html>"
+    ).encode()
+
+
+def read_bytes_html(data: bytes) -> Reading:
+    return read_bytes(data, name="page.html")
+
+
+def test_html_paragraphs_made_of_spans_keep_their_text() -> None:
+    """The extractor is given the page without its style-only spans, text joined
+    (it used to take minutes over paragraphs made of spans); nothing is lost."""
+    from docexport.model import plain_text
+
+    spans = " ".join(f"<span class='w'>part{k}</span>" for k in range(40))
+    paras = "".join(f"<p>Ship {i} was inspected on Tuesday: {spans}.</p>" for i in range(300))
+    reading = read_bytes_html(_page(paras))
+    texts = [plain_text(b.inlines) for b in reading.articles[0].body]  # type: ignore[union-attr]
+    assert len(texts) == 300
+    assert (
+        texts[299]
+        == "Ship 299 was inspected on Tuesday: " + " ".join(f"part{k}" for k in range(40)) + "."
+    )
+
+
+def test_html_page_too_big_for_article_extraction_uses_its_whole_text() -> None:
+    from docexport.errors import DocexportWarning
+    from docexport.readers.html import MAX_EXTRACT_ELEMENTS
+
+    bold = " ".join(f"<b>{k}</b>" for k in range(30))
+    n = MAX_EXTRACT_ELEMENTS // 31 + 10
+    paras = "".join(f"<p>Ship {i} inspected: {bold}.</p>" for i in range(n))
+    with pytest.warns(DocexportWarning, match=r"elements, too many to look for its article"):
+        reading = read_bytes_html(_page(paras))
+    body = reading.articles[0].body
+    assert len(body) >= n
+    text = " ".join(str(b) for b in body)
+    assert f"Ship {n - 1} inspected" in text
+    assert "More stories elsewhere" not in text  # page furniture still left out

@@ -368,3 +368,30 @@ def test_long_feed_name_keeps_each_items_suffix(tmp_path: Path, name: str) -> No
     for i in (1, 2, 3):
         assert_pack(run, tmp_path / "out", f"{stem}-0{i}", [f"Harbour bulletin number {i}"])
     assert len(list((tmp_path / "out").iterdir())) == 3 * len(FORMATS)
+
+
+def test_readme_states_the_limits_the_code_enforces() -> None:
+    """The README's "Limits and safety" section gives each limit as the code has it."""
+    from docexport import limits
+    from docexport.manifest import MAX_MANIFEST_BYTES
+    from docexport.renderers.docx import reference
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Limits and safety", 1)[1].split("\n## ", 1)[0]
+    assert f"cut to {MAX_STEM} bytes" in section
+    for value in (
+        limits.MAX_BLOCKS,
+        limits.MAX_ARTICLE_CHARS,
+        limits.MAX_TITLE_CHARS,
+        limits.MAX_MARKING_CHARS,
+        limits.MAX_SOURCE_CHARS,
+        limits.MAX_URL_CHARS,
+        limits.MAX_SUMMARY_POINTS,
+        limits.MAX_LINES,
+        limits.MAX_JSON_VALUES,
+        reference.MAX_ARCHIVE_ENTRIES,
+        reference.MAX_KEPT_PARTS,
+    ):
+        assert f"{value:,}" in section, value
+    for mib in (MAX_MANIFEST_BYTES, reference.MAX_REFERENCE_BYTES, reference.MAX_KEPT_BYTES):
+        assert f"{mib // (1024 * 1024)} MiB" in section, mib
