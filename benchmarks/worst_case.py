@@ -255,7 +255,8 @@ def table(results: list[Result]) -> str:
     for r in results:
         label = r.case.label
         if r.case.refused and r.message:
-            label += f" ({r.message.split(': ', 2)[-1][:70]})"
+            cause = r.message.split(": ", 2)[-1].split(" (")[0]
+            label += f": {cause[:80]}"
         rows.append(
             f"| {label} | {_size(r.size)} | {r.case.formats.replace(',', ', ')} | {r.code} "
             f"| {r.outputs} | {r.seconds:.1f} s | {r.peak_mib:.0f} MiB |"
