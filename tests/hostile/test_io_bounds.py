@@ -846,3 +846,14 @@ def test_html_page_too_big_for_article_extraction_uses_its_whole_text() -> None:
     text = " ".join(str(b) for b in body)
     assert f"Ship {n - 1} inspected" in text
     assert "More stories elsewhere" not in text  # page furniture still left out
+
+
+@pytest.mark.slow
+def test_docx_from_a_reduced_hostile_reference_opens_in_libreoffice(tmp_path: Path) -> None:
+    from tests.renderers.docx.test_libreoffice import page_text, to_pdf
+
+    (tmp_path / "ref.docx").write_bytes(_hostile_reference())
+    pdf = to_pdf(_render_docx(tmp_path / "ref.docx"), tmp_path)
+    first = page_text(pdf, 1)
+    assert "ACME INTERNAL" in first and "ACME footer" in first
+    assert "Harbour inspection begins" in first
