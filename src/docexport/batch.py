@@ -25,7 +25,7 @@ from .executors import Runner, make_runner
 from .incremental import sha256, still_there
 from .jobs import Job, JobResult, render_job
 from .manifest import FailureRecord, Manifest, OutputRecord, RunFacts
-from .output import atomic_write, output_path, remove_stale_temps
+from .output import atomic_write, check_replaceable, output_path, remove_stale_temps
 from .planning import Plan, RunState, jobs, plan_export, plan_pack
 from .reading import read_input_file
 from .runcontrol import (
@@ -156,7 +156,15 @@ def _check_manifest_path(path: Path | None) -> list[Path]:
         return []
     if path.is_dir():
         raise OutputError(f"--manifest {path}: is a folder, not a file")
-    return prepare_folder(path.parent, "manifest folder")
+    created = prepare_folder(path.parent, "manifest folder")
+    try:
+        # Before any work: a device or a pipe named as the manifest is refused now,
+        # not after every output was rendered (and it is never replaced).
+        check_replaceable(path)
+    except OutputError as exc:
+        remove_if_empty(created)
+        raise OutputError(f"--manifest {exc}") from None
+    return created
 
 
 def _write(

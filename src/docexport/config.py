@@ -104,14 +104,13 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
 
 
 def _read(path: Path) -> dict[str, Any]:
+    from .readfile import read_file
+
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(_MAX_CONFIG_BYTES + 1)
-        if len(raw) > _MAX_CONFIG_BYTES:
-            raise ConfigError(f"{path}: larger than {_MAX_CONFIG_BYTES:,} bytes")
+        raw = read_file(path, _MAX_CONFIG_BYTES, error=ConfigError)
         data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
         return data
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except (ConfigError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
 
 

@@ -238,7 +238,7 @@ def warm_up(settings: Settings) -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             pack = load(_WARM_UP_ARTICLE)
-            options = RenderOptions(reference_docx=settings.reference_docx)
+            options = RenderOptions(reference_docx=settings.reference)
             for fmt in settings.formats:
                 get(fmt).render(pack, settings.theme, options)
     except Exception:  # never let the warm-up stop a batch

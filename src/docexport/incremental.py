@@ -17,7 +17,7 @@ from typing import Any
 
 from . import __version__
 from .errors import InputError
-from .manifest import Manifest, OutputRecord, read_manifest
+from .manifest import Manifest, OutputRecord, output_intact, read_manifest
 from .themes import Theme
 
 
@@ -48,11 +48,6 @@ def previous_manifest(path: Path | None) -> Manifest | None:
 
 
 def still_there(rec: OutputRecord) -> bool:
-    """The recorded output exists as a regular file with the recorded content."""
-    path = Path(rec.path)
-    try:
-        if not path.is_file() or path.stat().st_size != rec.bytes:
-            return False
-        return sha256(path.read_bytes()) == rec.sha256
-    except OSError:
-        return False
+    """The recorded output exists as a regular file with the recorded content
+    (read with a bound: a record pointing at a pipe or a device is not there)."""
+    return output_intact(rec)

@@ -14,14 +14,10 @@ stage it happened in and a plain cause. Only ``KeyboardInterrupt`` and
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import os
-import tempfile
 import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import DocexportError, InputError
 from .manifest import FailureRecord
@@ -29,6 +25,9 @@ from .model import Article, Pack
 from .naming import item_stem
 from .readers import Reading
 from .themes import Theme
+
+if TYPE_CHECKING:
+    from .renderers.docx.reference import ReferenceDocx
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -46,7 +45,7 @@ class RenderSpec:
 
     theme: Theme
     input_format: str | None = None
-    reference_docx: bytes | None = None
+    reference_docx: ReferenceDocx | None = None  # reduced by the client
     max_input_size: int = 20 * 1024 * 1024
     date: str | None = None  # --date, else the build timestamp's day
     marking: str | None = None
@@ -117,23 +116,6 @@ def _ours(w: warnings.WarningMessage) -> bool:
     from .errors import DocexportWarning
 
     return issubclass(w.category, DocexportWarning)
-
-
-@contextlib.contextmanager
-def _reference_file(data: bytes | None) -> Iterator[Path | None]:
-    """The reference document's bytes as a file for the renderer, for this job
-    only (the worker may be on a machine that never saw the client's file)."""
-    if data is None:
-        yield None
-        return
-    fd, name = tempfile.mkstemp(prefix="docexport-reference-", suffix=".docx")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        yield Path(name)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(name)
 
 
 def has_text(article: Article) -> bool:
@@ -313,39 +295,38 @@ def _render_all(
     from .renderers import RenderOptions, get
 
     outputs: list[RenderedOutput] = []
-    with _reference_file(job.spec.reference_docx) as reference:
-        options = RenderOptions(
-            source_date_epoch=job.spec.source_date_epoch,
-            reference_docx=reference,
-            language=job.spec.language,
-        )
-        for fmt in job.formats:
+    options = RenderOptions(
+        source_date_epoch=job.spec.source_date_epoch,
+        reference_docx=job.spec.reference_docx,
+        language=job.spec.language,
+    )
+    for fmt in job.formats:
+        try:
+            renderer = get(fmt)
+        except (Exception, MemoryError) as exc:
+            failures.append(_failure(job.label, "render", exc, fmt))
+            continue
+        for stem, pack in packs:
             try:
-                renderer = get(fmt)
-            except (Exception, MemoryError) as exc:
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    blob = renderer.render(pack, job.spec.theme, options)
+            except (Exception, MemoryError, RecursionError) as exc:
                 failures.append(_failure(job.label, "render", exc, fmt))
                 continue
-            for stem, pack in packs:
-                try:
-                    with warnings.catch_warnings(record=True) as caught:
-                        warnings.simplefilter("always")
-                        blob = renderer.render(pack, job.spec.theme, options)
-                except (Exception, MemoryError, RecursionError) as exc:
-                    failures.append(_failure(job.label, "render", exc, fmt))
-                    continue
-                messages = tuple(
-                    dict.fromkeys([*read_warnings, *(str(w.message) for w in caught if _ours(w))])
+            messages = tuple(
+                dict.fromkeys([*read_warnings, *(str(w.message) for w in caught if _ours(w))])
+            )
+            outputs.append(
+                RenderedOutput(
+                    format=fmt,
+                    name=f"{stem}.{renderer.extension}",
+                    data=blob,
+                    key=job.keys.get(fmt, ""),
+                    pages=_pdf_pages(blob) if fmt == "pdf" else None,
+                    warnings=messages,
                 )
-                outputs.append(
-                    RenderedOutput(
-                        format=fmt,
-                        name=f"{stem}.{renderer.extension}",
-                        data=blob,
-                        key=job.keys.get(fmt, ""),
-                        pages=_pdf_pages(blob) if fmt == "pdf" else None,
-                        warnings=messages,
-                    )
-                )
+            )
     return JobResult(
         input=job.label,
         input_sha256=_job_sha(job),

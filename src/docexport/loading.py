@@ -7,9 +7,18 @@ import datetime as _dt
 from pathlib import Path
 
 from .errors import InputError
+from .limits import (
+    MAX_ARTICLE_CHARS,
+    MAX_BLOCKS,
+    MAX_MARKING_CHARS,
+    MAX_SOURCE_CHARS,
+    MAX_SUMMARY_POINTS,
+    MAX_TITLE_CHARS,
+    MAX_URL_CHARS,
+)
 from .model import Article, CodeBlock, ListBlock, Pack, plain_text
 from .readers import Reading, read_bytes
-from .textutil import strip_illegal
+from .textutil import has_visible_text, strip_illegal
 
 # The largest input read, in bytes; larger inputs are refused with a clear
 # error rather than risking memory (``--max-input-size`` changes it).
@@ -69,20 +78,9 @@ def read_input(
     elif isinstance(source, Path) or (isinstance(source, str) and _names_a_file(source)):
         path = Path(source)
         label = name or str(path)
-        try:
-            size = path.stat().st_size
-            if size > max_input_size:
-                raise InputError(
-                    f"input is {size:,} bytes, over the limit of {max_input_size:,} "
-                    "(see --max-input-size)"
-                )
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError("no such file") from None
-        except IsADirectoryError:
-            raise InputError("is a folder, not a file") from None
-        except PermissionError:
-            raise InputError("permission denied") from None
+        from .reading import read_input_file
+
+        data = read_input_file(path, max_input_size)
     else:
         # A str may hold lone surrogates, which have no UTF-8 form; no output
         # could hold them either, so they go before encoding.
@@ -95,6 +93,7 @@ def read_input(
     reading = read_bytes(data, name=label, input_format=input_format)
     articles = reading.pack.articles if reading.pack is not None else reading.articles
     check_paragraph_lengths(articles)
+    check_article_limits(articles)
     return reading
 
 
@@ -127,6 +126,70 @@ def check_paragraph_lengths(
                 )
 
 
+def _too_long(what: str, text: str, limit: int) -> InputError:
+    return InputError(f"{what} is {len(text):,} characters long, over the limit of {limit:,}")
+
+
+def check_article_limits(articles: tuple[Article, ...]) -> None:
+    """Refuse an article the renderers could not lay out in bounded time, or with
+    nothing to show: more than ``MAX_BLOCKS`` paragraphs or ``MAX_ARTICLE_CHARS``
+    characters, a headline with no visible character or over ``MAX_TITLE_CHARS``,
+    a source or author name over ``MAX_SOURCE_CHARS``, a URL over ``MAX_URL_CHARS``."""
+    for n, article in enumerate(articles, 1):
+        which = f"article {n} " if len(articles) > 1 else ""
+        if not has_visible_text(article.headline):
+            raise InputError(f"{which}headline has no visible text")
+        if len(article.headline) > MAX_TITLE_CHARS:
+            raise _too_long(f"{which}headline", article.headline, MAX_TITLE_CHARS)
+        texts = _texts(article)
+        blocks = len(texts) - (2 if article.standfirst else 1)  # less headline, standfirst
+        if blocks > MAX_BLOCKS:
+            raise InputError(
+                f"{which}body has {blocks:,} paragraphs (counting list items), over the "
+                f"limit of {MAX_BLOCKS:,} for one article"
+            )
+        total = sum(len(text) for _, text in texts)
+        if total > MAX_ARTICLE_CHARS:
+            raise InputError(
+                f"{which}text is {total:,} characters long, over the limit of "
+                f"{MAX_ARTICLE_CHARS:,} for one article (about 250 pages)"
+            )
+        _check_summary(f"{which}summary", article.summary)
+        names = [("source name", article.source.name or "")]
+        names += [("author name", a) for a in article.authors]
+        for what, name in names:
+            if len(name) > MAX_SOURCE_CHARS:
+                raise _too_long(f"{which}{what}", name, MAX_SOURCE_CHARS)
+        url = article.source.url or ""
+        if len(url) > MAX_URL_CHARS:
+            raise _too_long(f"{which}source URL", url, MAX_URL_CHARS)
+
+
+def _check_summary(what: str, points: tuple[str, ...]) -> None:
+    if len(points) > MAX_SUMMARY_POINTS:
+        raise InputError(
+            f"{what} has {len(points):,} points, over the limit of {MAX_SUMMARY_POINTS}"
+        )
+
+
+def check_marking(marking: str | None) -> None:
+    """Refuse a marking line over ``MAX_MARKING_CHARS`` characters (it is set on
+    every page). For the command line to call on ``--marking`` before any work."""
+    if marking and len(marking) > MAX_MARKING_CHARS:
+        raise _too_long("marking", marking, MAX_MARKING_CHARS)
+
+
+def check_pack_values(pack: Pack) -> None:
+    """The pack's own lines: a visible title of at most ``MAX_TITLE_CHARS``
+    characters and a marking of at most ``MAX_MARKING_CHARS``."""
+    if not has_visible_text(pack.title):
+        raise InputError("pack title has no visible text")
+    if len(pack.title) > MAX_TITLE_CHARS:
+        raise _too_long("pack title", pack.title, MAX_TITLE_CHARS)
+    check_marking(pack.marking)
+    _check_summary("pack summary", pack.summary)
+
+
 def build_pack(
     reading: Reading,
     *,
@@ -137,13 +200,14 @@ def build_pack(
 ) -> Pack:
     """A pack from what a reader found; the analysis runs unless the input was a model."""
     if reading.pack is not None:
-        pack = reading.pack
-        return dataclasses.replace(
-            pack,
-            title=title or pack.title,
-            marking=marking or pack.marking,
-            date=date or pack.date,
+        pack = dataclasses.replace(
+            reading.pack,
+            title=title or reading.pack.title,
+            marking=marking or reading.pack.marking,
+            date=date or reading.pack.date,
         )
+        check_pack_values(pack)
+        return pack
     if not reading.articles:
         raise InputError("no articles found")
     articles = reading.articles
@@ -155,6 +219,7 @@ def build_pack(
         marking=marking or reading.marking,
         language=articles[0].language,
     )
+    check_pack_values(pack)
     if analyse:
         from .analysis import analyse_pack
 

@@ -7,12 +7,13 @@ derived from these dataclasses (a test keeps the two equal).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from .errors import DocexportError, InputError
 
 MANIFEST_VERSION = "1.1"
 # The largest manifest read back; one record is a few hundred bytes.
@@ -127,26 +128,33 @@ def _run_facts(data: Any) -> RunFacts:
     return RunFacts(**{**known, "pruned": tuple(known.get("pruned", ()))})
 
 
-def read_manifest(path: Path) -> Manifest:
-    """The manifest at ``path``. Only a regular file is read, and at most the
-    limit plus one byte (a FIFO or a device never hangs or floods the run)."""
-    import os
-    import stat
+def read_manifest(path: Path, limit: int = MAX_MANIFEST_BYTES) -> Manifest:
+    """The manifest at ``path``, read with a bound; anything but a regular file of
+    at most ``limit`` bytes holding a manifest is an :class:`InputError` naming it."""
+    from .readfile import read_file
 
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise InputError(f"manifest {path} is not a regular file")
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            raw = fh.read(MAX_MANIFEST_BYTES + 1)
-    finally:
-        os.close(fd)
-    if len(raw) > MAX_MANIFEST_BYTES:
-        raise InputError(f"manifest {path} is larger than {MAX_MANIFEST_BYTES:,} bytes")
-    try:
-        return Manifest.from_json(raw.decode("utf-8"))
+        data = read_file(path, limit)
+        return Manifest.from_json(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InputError(f"manifest {path} is not UTF-8") from None
+        raise InputError(f"manifest {path}: not UTF-8 text") from None
+    except (RecursionError, ValueError):  # nested too deeply, a number of 5,000 digits
+        raise InputError(f"manifest {path}: does not match its schema") from None
+    except DocexportError as exc:
+        raise InputError(f"manifest {path}: {exc}") from None
+
+
+def output_intact(record: OutputRecord) -> bool:
+    """Whether a recorded output is still there with the recorded content. Reads
+    at most the recorded size (plus one byte) and only from a regular file: a
+    record pointing at a pipe or a device is simply not intact."""
+    from .readfile import read_file
+
+    try:
+        data = read_file(record.path, max(0, record.bytes))
+    except DocexportError:
+        return False
+    return hashlib.sha256(data).hexdigest() == record.sha256
 
 
 def manifest_schema() -> dict[str, Any]:

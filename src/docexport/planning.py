@@ -32,7 +32,7 @@ def render_spec(settings: Settings) -> RenderSpec:
     return RenderSpec(
         theme=settings.theme,
         input_format=settings.input_format,
-        reference_docx=settings.reference_docx_bytes,
+        reference_docx=settings.reference,
         max_input_size=settings.max_input_size,
         date=settings.prepared_date,
         marking=settings.marking,
@@ -45,9 +45,7 @@ def render_spec(settings: Settings) -> RenderSpec:
 def _key_options(settings: Settings) -> dict[str, object]:
     return {
         "input_format": settings.input_format,
-        "reference_docx": sha256(settings.reference_docx_bytes)
-        if settings.reference_docx_bytes
-        else None,
+        "reference_docx": settings.reference.digest if settings.reference else None,
         "date": settings.date,
         "marking": settings.marking,
         "language": settings.language,

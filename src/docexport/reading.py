@@ -14,46 +14,20 @@ from .errors import InputError, InputNotFoundError
 
 
 def read_input_file(path: Path, limit: int) -> bytes:
-    """An input's bytes: only a regular file, at most ``limit`` bytes (a FIFO
-    or device never hangs or floods the run; ``st_size`` is not trusted)."""
+    """An input's bytes through the one bounded reader (:mod:`docexport.readfile`):
+    only a regular file, at most ``limit`` bytes (a FIFO or device never hangs or
+    floods the run; ``st_size`` is not trusted). The error carries the path and the
+    stage, and is a :class:`FileNotFoundError` when the file is missing."""
+    from .readfile import read_file
+
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise InputNotFoundError("no such file", path=str(path), stage="read") from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a file", path=str(path), stage="read") from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=str(path), stage="read") from None
-    try:
-        info = os.fstat(fd)
-        mode = info.st_mode
-        if stat.S_ISREG(mode) and info.st_size > limit:
-            # A regular file's size is known: refuse without reading it.
-            raise InputError(
-                f"input is {info.st_size:,} bytes, over the limit of {limit:,} "
-                "(see --max-input-size)",
-                path=str(path),
-                stage="read",
-            )
-        if stat.S_ISDIR(mode):
-            raise InputError("is a folder, not a file", path=str(path), stage="read")
-        if not stat.S_ISREG(mode):
-            raise InputError(
-                "not a regular file (a pipe, socket or device)", path=str(path), stage="read"
-            )
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(limit + 1)
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=str(path), stage="read") from None
-    finally:
-        os.close(fd)
-    if len(data) > limit:
-        raise InputError(
-            f"input is over the limit of {limit:,} bytes (see --max-input-size)",
-            path=str(path),
-            stage="read",
-        )
-    return data
+        if not os.path.lexists(path):
+            raise InputNotFoundError("no such file", path=str(path), stage="read")
+        return read_file(path, limit, hint=" (see --max-input-size)")
+    except InputNotFoundError:
+        raise
+    except InputError as exc:
+        raise InputError(str(exc), path=str(path), stage="read") from None
 
 
 def may_hold_many(path: Path, input_format: str | None) -> bool:

@@ -16,16 +16,18 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .errors import ConfigError, ThemeError
 from .themes import Theme
 
+if TYPE_CHECKING:
+    from .renderers.docx.reference import ReferenceDocx
+
 DEFAULT_FORMATS: tuple[str, ...] = ("docx", "pdf", "epub")
 DEFAULT_MAX_ARTICLES = 200
 MANIFEST_NAME = "docexport-manifest.json"
-# A reference document larger than this is refused before it is read whole.
-MAX_REFERENCE_DOCX_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -74,7 +76,8 @@ class Settings:
     prune: bool = False
     input_format: str | None = None
     reference_docx: Path | None = None
-    reference_docx_bytes: bytes | None = None
+    # the reference document reduced to the parts docexport uses (no path on workers)
+    reference: ReferenceDocx | None = None
     max_input_size: int = 20 * 1024 * 1024
     date: str | None = None
     marking: str | None = None
@@ -169,33 +172,18 @@ def _theme(style: str | None, option: str) -> Theme:
         raise ConfigError(f"{option} {style}: {exc}") from None
 
 
-def read_reference_docx(path: Path) -> bytes:
-    """The reference document's bytes, read by the client so workers need no
-    shared disk. Only a regular file is read, and at most the limit plus one byte."""
-    import stat
+def reference_document(path: Path) -> ReferenceDocx:
+    """The reference document, read (bounded, a regular file only) and reduced by
+    the client to the parts docexport uses, so workers need no shared disk and a
+    bad document is one usage error before any input is read."""
+    from .errors import RenderError
+    from .renderers.docx.reference import load_reference
 
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise ConfigError(f"--reference-docx {path}: no such file") from None
-    except OSError as exc:
-        raise ConfigError(f"--reference-docx {path}: {exc.strerror or exc}") from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ConfigError(f"--reference-docx {path}: not a regular file")
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(MAX_REFERENCE_DOCX_BYTES + 1)
-    except OSError as exc:
-        raise ConfigError(f"--reference-docx {path}: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-    if len(data) > MAX_REFERENCE_DOCX_BYTES:
-        raise ConfigError(
-            f"--reference-docx {path}: larger than {MAX_REFERENCE_DOCX_BYTES:,} bytes"
-        )
-    if not data.startswith(b"PK"):
-        raise ConfigError(f"--reference-docx {path}: not a .docx file (no zip header)")
-    return data
+        return load_reference(path)
+    except RenderError as exc:
+        message = str(exc).removeprefix(f"reference docx {path}: ")
+        raise ConfigError(f"--reference-docx {path}: {message}") from None
 
 
 def output_file_format(out: str) -> str | None:
@@ -304,13 +292,14 @@ def build_settings(
         )
     date = check_date(flags.date) if flags.date is not None else None
     marking = flags.marking if flags.marking is not None else (cfg.get("marking") or None)
+    _check_marking(marking)
     language_value = flags.language if flags.language is not None else cfg.get("language")
     language = check_language(language_value) if language_value else None
     executor, scheduler = _executor(flags, cfg)
 
     ref_value = flags.reference_docx or cfg.get("reference_docx") or None
     reference_docx = Path(str(ref_value)) if ref_value else None
-    reference_bytes = read_reference_docx(reference_docx) if reference_docx else None
+    reference = reference_document(reference_docx) if reference_docx else None
 
     skip = _switch(flags.skip_unchanged, cfg, "skip_unchanged")
     prune = _switch(flags.prune, cfg, "prune")
@@ -342,7 +331,7 @@ def build_settings(
         prune=prune,
         input_format=input_format,
         reference_docx=reference_docx,
-        reference_docx_bytes=reference_bytes,
+        reference=reference,
         max_input_size=max_input_size,
         date=date,
         marking=marking,
@@ -355,6 +344,16 @@ def build_settings(
         order=order,
         max_articles=max_articles,
     )
+
+
+def _check_marking(marking: str | None) -> None:
+    from .errors import InputError
+    from .loading import check_marking
+
+    try:
+        check_marking(marking)
+    except InputError as exc:
+        raise ConfigError(f"--marking: {exc}") from None
 
 
 def check_language(value: object, option: str = "--language") -> str:

@@ -22,6 +22,24 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", strip_illegal(text))
 
 
+# Characters that draw nothing: controls, format characters (zero-width space,
+# joiners, bidi marks), separators, combining marks on their own, surrogates,
+# private-use and unassigned code points; and the letters that are blank by
+# design (Hangul fillers, the blank Braille pattern, the Mongolian vowel separator).
+_BLANK_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Me"})
+_BLANK_CHARACTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+
+
+def has_visible_text(text: str) -> bool:
+    """Whether ``text`` has at least one character that shows on the page."""
+    return any(
+        not ch.isspace()
+        and ch not in _BLANK_CHARACTERS
+        and unicodedata.category(ch) not in _BLANK_CATEGORIES
+        for ch in text
+    )
+
+
 def collapse_spaces(text: str) -> str:
     """Runs of horizontal white space become one space; ends are trimmed."""
     return _SPACES.sub(" ", text).strip()

@@ -69,7 +69,7 @@ TABLES: tuple[str, ...] = ("page", "fonts", "colors", "roles", "box", "header", 
 # The smallest text area a page may keep after its margins, in points.
 _MIN_TEXT_AREA = 72.0
 # A theme file larger than this is not a theme.
-MAX_THEME_BYTES = 256 * 1024
+MAX_THEME_BYTES = 1024 * 1024
 _MAX_EXTENDS = 8
 
 
@@ -343,16 +343,13 @@ def _parse(raw: bytes, label: str) -> dict[str, Any]:
 
 
 def _read_file(path: Path, label: str) -> bytes:
+    """A theme file through the bounded reader: a regular file, at most MAX_THEME_BYTES."""
+    from .readfile import read_file
+
     try:
-        if not path.is_file():
-            raise ThemeError(f"{label}: not a regular file")
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_THEME_BYTES + 1)
-    except OSError as exc:
-        raise ThemeError(f"cannot read theme file {label}: {exc.strerror or exc}") from None
-    if len(raw) > MAX_THEME_BYTES:
-        raise ThemeError(f"{label}: over {MAX_THEME_BYTES:,} bytes, not a theme")
-    return raw
+        return read_file(path, MAX_THEME_BYTES, error=ThemeError)
+    except ThemeError as exc:
+        raise ThemeError(f"cannot read theme file {label}: {exc}") from None
 
 
 def _is_path(ref: str) -> bool:

@@ -7,6 +7,7 @@ import json as _json
 from typing import Any
 
 from ..errors import InputError
+from ..limits import check_block_count, check_json_size
 from ..model import Article, Paragraph, Source, Text
 from ..serialize import pack_from_dict
 from ..textutil import clean, collapse_spaces, strip_illegal
@@ -31,8 +32,10 @@ _SIMPLE_KEYS = {
 
 
 def read_json(data: bytes, *, name: str = "input") -> Reading:
+    text = decode(data)
+    check_json_size(text)  # before parsing: the parsed form is many times larger
     try:
-        obj = _strip_strings(_json.loads(decode(data)))
+        obj = _strip_strings(_json.loads(text))
     except _json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg} at line {exc.lineno}") from None
     except RecursionError:
@@ -86,6 +89,7 @@ def simple_article(obj: dict[str, Any]) -> Article:
     else:
         raise InputError("article JSON field 'body' must be a string or a list of strings")
     paras = [collapse_spaces(p) for p in paras if p.strip()]
+    check_block_count(len(paras))
     authors_raw = obj.get("authors", obj.get("author", []))
     authors = (authors_raw,) if isinstance(authors_raw, str) else tuple(map(str, authors_raw))
     tags_raw = obj.get("tags", [])

@@ -22,6 +22,7 @@ import warnings
 from typing import Any
 
 from ..errors import DocexportWarning, InputError
+from ..limits import check_lines
 from ..model import (
     Article,
     Block,
@@ -95,7 +96,11 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
     return meta, body
 
 
-def _scalar(meta: dict[str, Any], *keys: str, limit: int = 2000) -> str | None:
+def _scalar(meta: dict[str, Any], *keys: str, limit: int | None = None) -> str | None:
+    """The first of ``keys`` that is set, as one line of text; cut to ``limit``
+    characters only where a cut loses nothing that matters (a language tag).
+    Titles, markings and sources are never cut: loading refuses them whole when
+    they are over their limits, rather than print half a classification line."""
     for key in keys:
         value = meta.get(key)
         if value is None:
@@ -146,9 +151,19 @@ class _Body:
 
     def inlines(self, token: Any) -> tuple[Inline, ...]:
         runs: list[Inline] = []
-        marks: list[Mark] = []
+        # How deep each mark is open, in the order first opened. Emphasis may
+        # nest 50,000 deep; a list of every open mark made each run cost the
+        # depth, and a paragraph quadratic time.
+        marks: dict[Mark, int] = {}
         link: str | None = None
         link_text: list[str] = []
+        pending: list[str] = []  # text of the run being built, joined once
+
+        def flush() -> None:
+            last = runs[-1] if runs else None
+            if pending and isinstance(last, Text):
+                runs[-1] = Text(text=last.text + "".join(pending), marks=last.marks)
+            pending.clear()
 
         def add(text: str, extra: tuple[Mark, ...] = ()) -> None:
             if not text:
@@ -159,8 +174,9 @@ class _Body:
             m = tuple(dict.fromkeys((*marks, *extra)))
             last = runs[-1] if runs else None
             if isinstance(last, Text) and last.marks == m:
-                runs[-1] = Text(text=last.text + text, marks=m)
+                pending.append(text)
             else:
+                flush()
                 runs.append(Text(text=text, marks=m))
 
         for child in token.children or []:
@@ -172,10 +188,14 @@ class _Body:
             elif kind == "code_inline":
                 add(clean(child.content), ("code",))
             elif kind.endswith("_open") and kind[:-5] in _MARKS:
-                marks.append(_MARKS[kind[:-5]])
+                mark = _MARKS[kind[:-5]]
+                marks[mark] = marks.get(mark, 0) + 1
             elif kind.endswith("_close") and kind[:-6] in _MARKS:
-                if _MARKS[kind[:-6]] in marks:
-                    marks.remove(_MARKS[kind[:-6]])
+                mark = _MARKS[kind[:-6]]
+                if marks.get(mark, 0) > 1:
+                    marks[mark] -= 1
+                else:
+                    marks.pop(mark, None)
             elif kind == "link_open":
                 link = resolve_link(str(child.attrs.get("href") or ""), self.base) or ""
                 link_text = []
@@ -183,6 +203,7 @@ class _Body:
                 text, url = "".join(link_text), link
                 link = None
                 if url:
+                    flush()
                     runs.append(Link(text=text, url=url, marks=tuple(marks)))
                 else:
                     add(text)
@@ -190,6 +211,7 @@ class _Body:
                 continue  # a remote picture: never fetched, not shown
             else:
                 add(clean(child.content))
+        flush()
         return _tidy(runs)
 
     def build(self, tokens: list[Any]) -> tuple[Block, ...]:
@@ -332,6 +354,7 @@ def read_markdown(data: bytes, *, name: str = "input") -> Reading:
     from markdown_it import MarkdownIt
 
     text = decode(data)
+    check_lines(text)  # the parser's tokens take memory before blocks can be counted
     meta, body_text = split_front_matter(text)
     unknown = sorted(set(map(str, meta)) - FRONT_MATTER_KEYS)
     if unknown:
@@ -353,7 +376,7 @@ def read_markdown(data: bytes, *, name: str = "input") -> Reading:
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     blocks = list(_Body(base).build(md.parse(body_text)))
 
-    headline = _scalar(meta, "title", "headline", limit=400)
+    headline = _scalar(meta, "title", "headline")
     if headline:
         provenance.append(("headline", "front matter 'title'"))
         first = blocks[0] if blocks else None
@@ -391,7 +414,7 @@ def read_markdown(data: bytes, *, name: str = "input") -> Reading:
         raise InputError("front matter key 'standfirst' must be text or true/false")
 
     published = None
-    raw_date = _scalar(meta, "date", "published")
+    raw_date = _scalar(meta, "date", "published", limit=2000)
     if raw_date:
         published = iso_date(raw_date)
         if not published:
@@ -424,7 +447,7 @@ def read_markdown(data: bytes, *, name: str = "input") -> Reading:
         provenance.append(("source.name", "front matter 'source'"))
     if base:
         provenance.append(("source.url", "front matter 'url'"))
-    marking = _scalar(meta, "marking", limit=200)
+    marking = _scalar(meta, "marking")
     if not blocks and not standfirst:
         raise InputError("no text: the Markdown has a headline but no body")
     provenance.append(("body", "CommonMark body"))

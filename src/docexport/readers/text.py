@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import InputError
+from ..limits import check_block_count, check_lines
 from ..model import Article, Heading, Paragraph, Source, Text
 from ..textutil import collapse_spaces
 from .decode import decode
@@ -119,6 +120,7 @@ def parse_text(text: str, *, name: str = "input") -> Article:
         provenance.append(("source", "'Original Source:' line"))
         rest_lines = rest_lines[:-1]
     paragraphs = split_paragraphs("\n".join(rest_lines))
+    check_block_count(len(paragraphs) - 1)  # the first is the standfirst
     rest = paragraphs
     standfirst = None
     if len(rest) >= 2:
@@ -147,4 +149,6 @@ def parse_text(text: str, *, name: str = "input") -> Article:
 
 
 def read_text(data: bytes, *, name: str = "input") -> list[Article]:
-    return [parse_text(decode(data), name=name)]
+    text = decode(data)
+    check_lines(text)  # before a million one-line paragraphs are split and built
+    return [parse_text(text, name=name)]

@@ -13,11 +13,14 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from ..errors import DocexportError
 from ..model import Pack
 from ..themes import Theme
+
+if TYPE_CHECKING:
+    from .docx.reference import ReferenceDocx
 
 ENTRY_POINT_GROUP = "docexport.renderers"
 
@@ -28,12 +31,15 @@ class RenderOptions:
 
     ``source_date_epoch`` pins every timestamp written into an output (defaults
     to the environment's ``SOURCE_DATE_EPOCH`` or the pack's own dates, never
-    the clock). ``reference_docx`` takes Word styles from a user's document.
-    ``language`` sets the language of docexport's own words.
+    the clock). ``reference_docx`` takes Word styles from a user's document:
+    best the bytes :func:`docexport.renderers.docx.reference.load_reference`
+    made of it (reduced and checked once, nothing to read on a worker); a path
+    is read and reduced on first use. ``language`` sets the language of
+    docexport's own words.
     """
 
     source_date_epoch: int | None = None
-    reference_docx: Path | None = None
+    reference_docx: ReferenceDocx | Path | None = None
     # Labels, dates and typography in this language (a BCP 47 tag) instead of
     # each article's own (``--language``).
     language: str | None = None

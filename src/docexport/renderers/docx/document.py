@@ -47,21 +47,23 @@ from .furniture import has_content, set_footer, set_header
 from .hyperlinks import add_external_link
 from .lists import restart_numbering
 from .ooxml import el, is_rtl, new_run, word_language
+from .reference import ReferenceDocx, resolve_reference
 from .text import add_text, finish_paragraph, write_inlines
 
 # A body this short (characters) may share the summary page when it fits there.
 SHORT_BODY = 2500
 
 
-def open_base(reference: Path | None) -> tuple[DocxDocument, bool]:
+def open_base(reference: ReferenceDocx | Path | None) -> tuple[DocxDocument, bool]:
     """python-docx's template, or the user's reference document emptied of its body."""
-    if reference is None:
+    ref = resolve_reference(reference)  # only the parts docexport uses, checked
+    if ref is None:
         return Document(), False
     try:
-        doc = Document(str(reference))
+        doc = Document(io.BytesIO(ref.data))
     except Exception as exc:  # python-docx raises many kinds on a bad package
         raise RenderError(
-            f"reference docx {reference}: cannot read it as a Word document "
+            f"reference docx {ref.name}: cannot read it as a Word document "
             f"({type(exc).__name__}: {exc})"
         ) from None
     body = doc.element.body
@@ -319,22 +321,18 @@ def _fill_toc(ctx: Context, placeholder: DocxParagraph) -> None:
 # Styled base documents, by theme, language and reference document. Building
 # the ~30 styles is half the cost of a render, so it is done once per process
 # and every render opens a copy of the saved result.
-_BASES: dict[tuple[int, str, str, str, float], tuple[bytes, bool, dict[str, str]]] = {}
+_BASES: dict[tuple[int, str, str, str | None], tuple[bytes, bool, dict[str, str]]] = {}
 
 
 def styled_base(
-    theme: Theme, lang_tag: str, reference: Path | None
+    theme: Theme, lang_tag: str, reference: ReferenceDocx | Path | None
 ) -> tuple[DocxDocument, bool, dict[str, str]]:
     """A fresh document with page setup, defaults and styles from the theme; whether
     it came from a reference document; and its style ids by name (the same for every
     copy, and costly to collect through python-docx's style objects)."""
-    ref_key = ("", 0.0)
-    if reference is not None:
-        try:
-            ref_key = (str(reference.resolve()), reference.stat().st_mtime)
-        except OSError:
-            ref_key = (str(reference), -1.0)
-    key = (id(theme), repr(theme.page) + repr(theme.roles), lang_tag, *ref_key)
+    reference = resolve_reference(reference)
+    digest = reference.digest if reference is not None else None
+    key = (id(theme), repr(theme.page) + repr(theme.roles), lang_tag, digest)
     cached = _BASES.get(key)
     if cached is None:
         doc, from_reference = open_base(reference)
@@ -356,7 +354,7 @@ def styled_base(
     return Document(io.BytesIO(cached[0])), cached[1], dict(cached[2])
 
 
-def build(b: Briefing, reference: Path | None) -> DocxDocument:
+def build(b: Briefing, reference: ReferenceDocx | Path | None) -> DocxDocument:
     pack, theme = b.pack, b.theme
     lang_tag = b.language_tag(None)
     lang_tag = "en" if lang_tag == "und" else lang_tag
