@@ -17,15 +17,12 @@ import hashlib
 import os
 import re
 import secrets
-import signal
 import stat
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import suppress
 from pathlib import Path
-from types import FrameType
 
 from .errors import OutputError
 from .readfile import file_kind
@@ -217,28 +214,3 @@ def remove_stale_temps(folder: Path) -> None:
         if is_stale_temp(p):
             with suppress(OSError):
                 p.unlink()
-
-
-@contextmanager
-def sigint_deferred() -> Iterator[None]:
-    """Hold Ctrl-C (SIGINT) until the block ends, so writing an output and
-    recording it in the manifest happen together or not at all. Outside the
-    main thread signals cannot be handled here; the block then runs as is."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    pending: list[int] = []
-
-    def hold(signum: int, frame: FrameType | None) -> None:
-        pending.append(signum)
-
-    previous = signal.signal(signal.SIGINT, hold)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-        if pending:
-            if callable(previous):
-                previous(signal.SIGINT, None)
-            elif previous == signal.SIG_DFL:
-                raise KeyboardInterrupt
