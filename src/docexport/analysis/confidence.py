@@ -50,6 +50,7 @@ _ORG_RULES: dict[str, float] = {
     "publication": 0.8,  # "Vulture magazine"
     "stock-index": 0.85,  # "Nifty 50"
     "ticker": 0.85,  # "Larsen & Toubro (LART.NS)"
+    "ampersand": 0.75,  # "Johnson & Johnson"
     "quoted-name": 0.75,
     "org-cue": 0.7,  # "the group Civic Passion"
     "affiliation": 0.7,  # "X of Civic Passion"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..model import Sentence
 from . import scriptcues as sc
+from .cyrillic import nominatives
 from .spans import Mention
 from .worldnames import WELL_KNOWN_POPULATION, fold, script_of, script_places
 
@@ -67,6 +68,7 @@ class Found:
     role: str | None
     rule: str  # "script-title" or "script-speech"
     loose: bool = False
+    name: str | None = None  # the name in the nominative, when the text declines it
 
 
 # --------------------------------------------------------------------------- word scripts
@@ -388,23 +390,20 @@ def _capitalised(tok: Token) -> bool:
     return cyrillic_capital and not (len(tok.text) > 1 and tok.text.isupper())
 
 
-def _nominatives(word: str) -> set[str]:
-    """A capitalised word and the nominatives its genitive may stand for ("России" ->
-    "Россия", "Москвы" -> "Москва", "Ирана" -> "Иран", "Израиля" -> "Израиль")."""
-    out = {word}
+def _undecline(word: str) -> str:
+    """A name word after a genitive title, back in the nominative: "Джона" -> "Джон",
+    "Салливана" -> "Салливан", "Марии" -> "Мария", "Захаровой" -> "Захарова"."""
     if word.endswith("ии"):
-        out.add(word[:-1] + "я")
-    if word.endswith(("ы", "и")):
-        out.add(word[:-1] + "а")
-    if word.endswith("я"):
-        out |= {word[:-1] + "ь", word[:-1] + "й"}
-    if word.endswith("а"):
-        out.add(word[:-1])
-    return out
+        return word[:-1] + "я"
+    if word.endswith("ой") and len(word) > 4:
+        return word[:-2] + "а"
+    if word.endswith("а") and len(word) > 3 and word[-2] not in "аеёиоуыэюяйь":
+        return word[:-1]
+    return word
 
 
 def _cyr_place(word: str, places: dict[str, tuple[str, int]]) -> bool:
-    return any(n in places for n in _nominatives(word))
+    return any(n in places for n in nominatives(word))
 
 
 def _cyr_name(
@@ -451,7 +450,13 @@ def cyrillic_people(text: str, places: dict[str, tuple[str, int]]) -> list[Found
                 if name:
                     a, b = name
                     role = text[tok.start : toks[a - 1].end] if a > i else tok.text
-                    out.append(Found(toks[a].start, toks[b - 1].end, role, "script-title"))
+                    found = Found(toks[a].start, toks[b - 1].end, role, "script-title")
+                    nominative = sc.CYRILLIC_GENITIVE_TITLES.get(tok.key)
+                    if nominative:
+                        # "посла США Джона Салливана": title and name in the genitive
+                        found.role = nominative + role[len(tok.text) :]
+                        found.name = " ".join(_undecline(t.text) for t in toks[a:b])
+                    out.append(found)
                     i = b
                     continue
         elif tok.key in sc.CYRILLIC_SPEECH:
@@ -517,7 +522,7 @@ def find_script_people(sentences: tuple[Sentence, ...], language: str) -> list[M
             out.append(
                 Mention(
                     "person",
-                    s.text[f.start : f.end],
+                    f.name or s.text[f.start : f.end],
                     si,
                     f.start,
                     f.end,

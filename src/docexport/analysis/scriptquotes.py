@@ -72,8 +72,10 @@ def said_after(text: str, q: QuoteSpan, spans: list[NamedSpan], ctx: Context) ->
     if word is None or not _speech_word(word.group()):
         return None
     later = _starting(spans, word.end(), word.end() + _REACH)
-    if later and not re.search(r"[.!?؟。«»“”\"]", text[word.end() : later[0].start]):
-        return later[0].name, "said-x"
+    # "— сказал пресс-секретарь Кремля Дмитрий Песков": the person, not the body of the title
+    pick = next((sp for sp in later if sp.kind in ("person", "role")), later[0] if later else None)
+    if pick and not re.search(r"[.!?؟。«»“”\"]", text[word.end() : pick.start]):
+        return pick.name, "said-x"
     return None
 
 
