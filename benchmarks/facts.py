@@ -6,8 +6,11 @@
     python benchmarks/facts.py --set tuning     # only the articles the extractor was tuned on
     python benchmarks/facts.py --set blind      # only the newest, untouched batch (blind/)
     python benchmarks/facts.py --set dev        # articles of new kinds gathered for tuning (dev/)
+    python benchmarks/facts.py --folder PATH    # any folder of keyed inputs (and sub-folders)
 
-For every ``<slug>.txt`` there is a ``<slug>.key.json`` written from the article by hand:
+Every input (``<slug>.txt``, ``.md``, ``.html``, ``.rss``, ``.atom`` ..., in a set's folder or
+its sub-folders) has a ``<slug>.key.json`` written from the article by hand (a feed's key
+holds one key per kept item, scored as one article each: see ``_keyed.py``):
 people (with the roles the article gives), organisations (with acronyms), places, key
 figures, dates and direct quotes with their speakers; ``*_optional`` lists name things an
 extractor may find without being wrong (they count neither way). Prints, per kind,
@@ -28,8 +31,6 @@ have been checked on it, since it is then no longer unseen.
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import re
 import statistics
 import sys
@@ -39,7 +40,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+if str(HERE) not in sys.path:
+    sys.path.insert(0, str(HERE))
+
+from _keyed import Keyed, inputs, keyed_articles  # noqa: E402
+
+ROOT = HERE.parent
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 KINDS = ("person", "organisation", "place", "figure", "date", "quote")
 
@@ -172,37 +179,63 @@ def _speaker_ok(speaker: str | None, expected: str, key: dict[str, Any]) -> bool
     if not speaker:
         return False
     names = {norm(expected)}
-    for item in key["people"] + key["organisations"]:
+    for item in key.get("people", []) + key.get("organisations", []):
         if norm(expected) in _names(item):
             names |= _names(item)
     return norm(speaker) in names
 
 
 def evaluate_article(path: Path, report: Report) -> None:
-    from docexport import load
+    """Score every keyed article of one input (a feed's kept items one by one)."""
+    for keyed in keyed_articles(path):
+        score_article(keyed, report)
+
+
+def score_article(keyed: Keyed, report: Report) -> None:
     from docexport.analysis import analyse_article
 
-    key = json.loads(path.with_suffix("").with_suffix(".key.json").read_text(encoding="utf-8"))
-    slug = key["slug"]
-    # A feed holds several items: the key says which one it is about ("item", from 1).
-    raw = load(path, analyse=False).articles[int(key.get("item", 1)) - 1]
-    raw = dataclasses.replace(raw, published=key.get("published"))
-    article = analyse_article(raw, index=1)
+    key, slug = keyed.key, keyed.label
     report.articles += 1
-    report.languages[article.language or "?"] = report.languages.get(article.language or "?", 0) + 1
-    by_kind: dict[str, list[Any]] = {k: [f for f in article.facts if f.kind == k] for k in KINDS}
+    if keyed.article is None:
+        facts: list[Any] = []
+        text_of_article = ""
+        language = key.get("language") or "?"
+        report.misses.append(f"{slug}: NOT IN THE FEED {key.get('item_title')!r}")
+    else:
+        article = analyse_article(keyed.article, index=1)
+        facts = list(article.facts)
+        language = article.language or "?"
+        text_of_article = alnum(
+            " ".join([article.standfirst or ""] + [s.text for s in article.sentences])
+        )
+    report.languages[language] = report.languages.get(language, 0) + 1
+    by_kind: dict[str, list[Any]] = {k: [f for f in facts if f.kind == k] for k in KINDS}
 
     wrong: set[str] = set()  # ids of facts the box must not show
+    _score_people(key, by_kind["person"], report, slug, wrong)
+    for kind, field_name in (("organisation", "organisations"), ("place", "places")):
+        _score_named(
+            kind,
+            key.get(field_name, []),
+            key.get(f"{field_name}_optional", []),
+            by_kind[kind],
+            report,
+            slug,
+            wrong,
+        )
+    _score_figures(key, by_kind["figure"], report, slug, wrong)
+    _score_dates(key, by_kind["date"], report, slug, wrong)
+    _score_quotes(key, by_kind["quote"], text_of_article, report, slug, wrong)
+    _score_rules_and_box(facts, wrong, report, slug)
+
+
+def _score_people(
+    key: dict[str, Any], facts: list[Any], report: Report, slug: str, wrong: set[str]
+) -> None:
     people = _score_named(
-        "person",
-        key["people"],
-        key.get("people_optional", []),
-        by_kind["person"],
-        report,
-        slug,
-        wrong,
+        "person", key.get("people", []), key.get("people_optional", []), facts, report, slug, wrong
     )
-    for n, item in enumerate(key["people"]):
+    for n, item in enumerate(key.get("people", [])):
         if item.get("roles") and n in people:
             report.role_total += 1
             role = norm(people[n].role)
@@ -215,40 +248,22 @@ def evaluate_article(path: Path, report: Report) -> None:
                     f"{slug}: role of {item['name']!r}: got {people[n].role!r}, "
                     f"want one of {item['roles']}"
                 )
-    _score_named(
-        "organisation",
-        key["organisations"],
-        key.get("organisations_optional", []),
-        by_kind["organisation"],
-        report,
-        slug,
-        wrong,
-    )
-    _score_named(
-        "place",
-        key["places"],
-        key.get("places_optional", []),
-        by_kind["place"],
-        report,
-        slug,
-        wrong,
-    )
 
-    # Figures: by value (and unit when both sides give one).
+
+def _score_figures(
+    key: dict[str, Any], facts: list[Any], report: Report, slug: str, wrong: set[str]
+) -> None:
+    """Figures: by value (a figure's unit and label are checked by the box rule)."""
     count = report.counts["figure"]
-    count.total += len(key["figures"])
-    for item in key["figures"]:
-        hit = [
-            f
-            for f in by_kind["figure"]
-            if f.value is not None and _value_match(f.value, item["value"])
-        ]
-        if hit:
+    items = key.get("figures", [])
+    count.total += len(items)
+    for item in items:
+        if any(f.value is not None and _value_match(f.value, item["value"]) for f in facts):
             count.tp += 1
         else:
             report.misses.append(f"{slug}: missed figure {item['value']} ({item.get('label')})")
-    known = [i["value"] for i in key["figures"] + key.get("figures_optional", [])]
-    for f in by_kind["figure"]:
+    known = [i["value"] for i in items + key.get("figures_optional", [])]
+    for f in facts:
         if f.value is not None and any(_value_match(f.value, v) for v in known):
             count.ext_ok += 1
         else:
@@ -257,50 +272,59 @@ def evaluate_article(path: Path, report: Report) -> None:
         if not (f.label or f.unit):
             wrong.add(f.id)  # a bare number says nothing in the box
 
-    # Dates: by text or ISO form.
+
+def _date_hit(d: Any, items: list[dict[str, Any]]) -> bool:
+    """A found date matches a key item by text, or by ISO form when the item has one (a
+    weekday without a date, "nedělní", has none: text only)."""
+    return any(
+        norm(i["text"]) in norm(d.text)
+        or norm(d.text) in norm(i["text"])
+        or (i.get("iso") and d.iso == i["iso"])
+        for i in items
+    )
+
+
+def _score_dates(
+    key: dict[str, Any], facts: list[Any], report: Report, slug: str, wrong: set[str]
+) -> None:
     count = report.counts["date"]
-    count.total += len(key["dates"])
-    for item in key["dates"]:
-        want = norm(item["text"])
-        hit = [
-            d
-            for d in by_kind["date"]
-            if want in norm(d.text)
-            or norm(d.text) in want
-            or (item.get("iso") and d.iso == item["iso"])
-        ]
-        if hit:
+    items = key.get("dates", [])
+    count.total += len(items)
+    for item in items:
+        if any(_date_hit(d, [item]) for d in facts):
             count.tp += 1
         else:
             report.misses.append(f"{slug}: missed date {item['text']!r}")
-
-    def _date_hit(d: Any, items: list[dict[str, Any]]) -> bool:
-        return any(
-            norm(i["text"]) in norm(d.text)
-            or norm(d.text) in norm(i["text"])
-            or (i.get("iso") and d.iso == i["iso"])
-            for i in items
-        )
-
-    for d in by_kind["date"]:
-        if _date_hit(d, key["dates"]):
+    for d in facts:
+        if _date_hit(d, items):
             count.ext_ok += 1
         elif not _date_hit(d, key.get("dates_optional", [])):
             count.ext_fp += 1
             wrong.add(d.id)
             report.misses.append(f"{slug}: extra date {d.text!r}")
 
-    # Quotes: by text; the speaker must match; nothing may be invented.
-    text_of_article = alnum(
-        " ".join([article.standfirst or ""] + [s.text for s in article.sentences])
-    )
+
+def _quote_matches(q: Any, item: dict[str, Any]) -> bool:
+    return alnum(item["text"]) in alnum(q.text) or alnum(q.text) in alnum(item["text"])
+
+
+def _score_quotes(
+    key: dict[str, Any],
+    facts: list[Any],
+    text_of_article: str,
+    report: Report,
+    slug: str,
+    wrong: set[str],
+) -> None:
+    """Quotes: by text; the speaker must match; nothing may be invented."""
     count = report.counts["quote"]
-    count.total += len(key["quotes"])
-    for item in key["quotes"]:
+    items = key.get("quotes", [])
+    count.total += len(items)
+    for item in items:
         want = alnum(item["text"])
         hit = [
             q
-            for q in by_kind["quote"]
+            for q in facts
             if want in alnum(q.text) or (len(alnum(q.text)) > 20 and alnum(q.text) in want)
         ]
         if not hit:
@@ -317,29 +341,25 @@ def evaluate_article(path: Path, report: Report) -> None:
                     f"{slug}: speaker of {item['text'][:40]!r}: got {hit[0].speaker!r}, "
                     f"want {item['speaker']!r}"
                 )
-    every = key["quotes"] + key.get("quotes_optional", [])
-    for q in by_kind["quote"]:
+    every = items + key.get("quotes_optional", [])
+    for q in facts:
         if alnum(q.text) not in text_of_article:
             wrong.add(q.id)
             report.invented_quotes += 1
             report.misses.append(f"{slug}: INVENTED quote {q.text[:50]!r}")
-        if any(
-            alnum(i["text"]) in alnum(q.text) or alnum(q.text) in alnum(i["text"]) for i in every
-        ):
+        if any(_quote_matches(q, i) for i in every):
             count.ext_ok += 1
         else:
             count.ext_fp += 1
             wrong.add(q.id)
             report.misses.append(f"{slug}: extra quote {q.text[:50]!r}")
-        speakers = [
-            i.get("speaker")
-            for i in every
-            if alnum(i["text"]) in alnum(q.text) or alnum(q.text) in alnum(i["text"])
-        ]
+        speakers = [i.get("speaker") for i in every if _quote_matches(q, i)]
         if any(speakers) and not any(_speaker_ok(q.speaker, sp, key) for sp in speakers if sp):
             wrong.add(q.id)  # the box gives a quote with its speaker
 
-    for f in article.facts:
+
+def _score_rules_and_box(facts: list[Any], wrong: set[str], report: Report, slug: str) -> None:
+    for f in facts:
         for rule in f.evidence:
             name = f"{f.kind}:{rule}"
             report.rule_fired[name] = report.rule_fired.get(name, 0) + 1
@@ -368,29 +388,16 @@ BLIND = ARTICLES / "blind"
 DEV = ARTICLES / "dev"
 
 
-_INPUT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml", ".rss", ".atom")
-
-
-def _inputs(folder: Path) -> list[Path]:
-    """The articles of a folder: any input docexport reads (plain text, Markdown, saved
-    pages, feeds) that has its ``<name>.key.json``."""
-    return sorted(
-        p
-        for p in folder.glob("*")
-        if p.suffix in _INPUT_SUFFIXES and p.with_suffix("").with_suffix(".key.json").exists()
-    )
-
-
 def article_paths(which: str = "all") -> list[Path]:
     """The articles of one set: "tuning" (the folder itself), "heldout", "blind", "dev"
     or "all"."""
     if which not in SETS:
         raise ValueError(f"unknown set {which!r}; choose one of {', '.join(SETS)}")
     sets = {
-        "tuning": _inputs(ARTICLES),
-        "heldout": _inputs(HELDOUT),
-        "blind": _inputs(BLIND),
-        "dev": _inputs(DEV),
+        "tuning": inputs(ARTICLES, recursive=False),  # its sub-folders are the other sets
+        "heldout": inputs(HELDOUT),
+        "blind": inputs(BLIND),
+        "dev": inputs(DEV),
     }
     return sets[which] if which != "all" else [p for paths in sets.values() for p in paths]
 
@@ -398,7 +405,7 @@ def article_paths(which: str = "all") -> list[Path]:
 def evaluate(folder: Path | None = None, *, which: str = "all") -> Report:
     """Score the analysis over one folder's articles, or over a named set."""
     report = Report()
-    paths = _inputs(folder) if folder is not None else article_paths(which)
+    paths = inputs(folder) if folder is not None else article_paths(which)
     for path in paths:
         evaluate_article(path, report)
     return report
@@ -450,12 +457,27 @@ def _set_option(argv: list[str]) -> str:
     return "all"
 
 
+def _folder_option(argv: list[str]) -> Path | None:
+    for n, arg in enumerate(argv):
+        if arg.startswith("--folder="):
+            return Path(arg.split("=", 1)[1])
+        if arg == "--folder" and n + 1 < len(argv):
+            return Path(argv[n + 1])
+    return None
+
+
 def main(argv: list[str]) -> int:
     which = _set_option(argv)
+    folder = _folder_option(argv)
     if which not in SETS:
         print(f"--set must be one of {', '.join(SETS)}", file=sys.stderr)
         return 2
-    report = evaluate(which=which)
+    if folder is not None and not folder.is_dir():
+        print(f"--folder {folder}: no such folder", file=sys.stderr)
+        return 2
+    report = evaluate(folder, which=which)
+    if folder is not None:
+        which = str(folder)
     langs = ", ".join(f"{k} {v}" for k, v in sorted(report.languages.items()))
     print(f"set: {which} - {report.articles} articles ({langs})\n")
     print(

@@ -34,6 +34,10 @@ _LINE = re.compile(
       | (?:related|read\ more|read\ also|see\ also|also\ read|more\ on\ this|
             most\ read|recommended|watch|listen|click\ here|more\ from)\s*[:|»]
       | read\ the\ full\ (?:transcript|story|report|interview|statement)\b
+      | (?:some\ )?(?:information|material)\ (?:for\ this\ (?:report|story|article)\ )?
+            (?:was\ )?(?:provided|contributed|supplied)\ by\b
+      | .{0,80}\bcontributed\ to\ this\ (?:report|story|article)\b
+      | no\ media\ source\ currently\ available\b
       | powered\ by\b
       # comment policies
       | (?:comments?\ (?:are|is)\ (?:closed|moderated|open)|

@@ -41,6 +41,8 @@ from docexport.analysis import (
     rules_bodies,
     rules_people,
     rules_places,
+    scriptpeople,
+    scriptquotes,
     summary,
     titles,
     worldscripts,
@@ -68,6 +70,12 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "tickers": lambda n: "Aab Corp (AB.NS) " * (n // 17),
     "arabic": lambda n: "وزارة الخارجية في عمان ١٩ آب " * (n // 30),
     "chinese": lambda n: "伦敦2014年10月14日3000万记录" * (n // 20),
+    "arabic titles and speakers": lambda n: "وقال الرئيس محمود عباس «نعم» " * (n // 29),
+    "chinese titles and speakers": lambda n: "发言人汪文斌表示“好”说说" * (n // 14),
+    "chinese verbs": lambda n: "说" * n,
+    "hebrew titles and speakers": lambda n: 'אמר ראש הממשלה בנימין נתניהו "כן" ' * (n // 34),
+    "russian titles and speakers": lambda n: "министр Сергей Лавров заявил «да» " * (n // 34),
+    "russian capitalised words": lambda n: "Аб " * (n // 3) + "заявил",
 }
 
 _MODULES: tuple[ModuleType, ...] = (
@@ -84,6 +92,8 @@ _MODULES: tuple[ModuleType, ...] = (
     rules_bodies,
     rules_people,
     rules_places,
+    scriptpeople,
+    scriptquotes,
     summary,
     titles,
     worldscripts,

@@ -177,3 +177,29 @@ def tickers(si: int, text: str, out: list[Mention]) -> None:
                 rule="ticker",
             )
         )
+
+
+# "Johnson & Johnson", "Procter & Gamble", "Marks & Spencer Co.": two names joined by "&".
+_AMPERSAND_FIRM = re.compile(
+    r"(?<![\w&])[A-Z][\w'’.-]*\s&\s[A-Z][\w'’-]*(?:\s(?:Co\.|Company|Inc\.?|Sons))?(?![\w&])"
+)
+
+
+def ampersand_firms(si: int, text: str, out: list[Mention]) -> None:
+    """Two capitalised names joined by "&", alone, name a firm (not two people, not a
+    place: "Trinidad & Tobago" is left to the gazetteer)."""
+    for m in _AMPERSAND_FIRM.finditer(text):
+        words = [w.lower() for w in m.group().split() if w != "&"]
+        inside = re.search(r"[A-Z][\w'’.-]*\s+$", text[max(0, m.start() - 40) : m.start()]) or (
+            re.match(r"\s+[A-Z]", text[m.end() :])
+        )
+        # part of a longer name ("Mary & Leigh Block Museum"), or common nouns ("Science &
+        # Medicine", a section): not a firm's name
+        if inside or any(w in ARTICLE.common_words for w in words):
+            continue
+        if place_name(m.group()) or any(
+            x.sentence == si and x.start < m.end() and m.start() < x.end for x in out
+        ):
+            continue
+        ARTICLE.thing_spans.append((si, m.start(), m.end()))
+        out.append(Mention("organisation", m.group(), si, m.start(), m.end(), rule="ampersand"))

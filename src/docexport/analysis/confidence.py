@@ -34,6 +34,9 @@ _PERSON_CUES: dict[str, float] = {
     "romanised": 0.65,  # "Cheng Chung-tai"
     "shape": 0.5,  # two capitalised words mid-sentence, nothing else
     "initial": 0.25,
+    # Scripts without capitals (or Russian): a title before the name, a verb of saying.
+    "script-title": 0.95,  # "الرئيس محمود عباس", "发言人汪文斌"
+    "script-speech": 0.75,  # "وقال محمود عباس إن", "заявил Сергей Лавров"
 }
 # What the rule that found an organisation says about it.
 _ORG_RULES: dict[str, float] = {
@@ -47,6 +50,7 @@ _ORG_RULES: dict[str, float] = {
     "publication": 0.8,  # "Vulture magazine"
     "stock-index": 0.85,  # "Nifty 50"
     "ticker": 0.85,  # "Larsen & Toubro (LART.NS)"
+    "ampersand": 0.75,  # "Johnson & Johnson"
     "quoted-name": 0.75,
     "org-cue": 0.7,  # "the group Civic Passion"
     "affiliation": 0.7,  # "X of Civic Passion"
@@ -125,6 +129,8 @@ def person(mentions: list[Mention], name: str, role: str | None = None) -> float
         value = min(value, 0.55)
     if role and " " not in name.strip() and (role in lx.GIVEN_NAMES or role in _GIVEN_TITLES):
         value = min(value, 0.55)  # "Dean Kamen" read as the dean Kamen
+    if named and all("loose" in m.evidence for m in named):
+        value = min(value, 0.55)  # nothing in the text ends the name clearly
     return round(min(value, 1.0), 3)
 
 

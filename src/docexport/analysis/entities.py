@@ -12,7 +12,7 @@ import re
 
 from ..model import Sentence
 from . import lexicon as lx
-from .acronyms import _acronym_definitions, _reverse_acronyms, tickers
+from .acronyms import _acronym_definitions, _reverse_acronyms, ampersand_firms, tickers
 from .cues import org_word
 from .mentions import _split_run, cap_runs, tokens
 from .places import normalise as place_name
@@ -37,6 +37,7 @@ def find_mentions(sentences: tuple[Sentence, ...], language: str = "en") -> list
         first = len(out)
         _dateline(si, text, out)
         tickers(si, text, out)
+        ampersand_firms(si, text, out)
         _acronym_definitions(si, text, out)
         _reverse_acronyms(si, text, out)
         _quoted_names(si, text, out)
@@ -156,7 +157,13 @@ def _affiliations(text: str, out: list[Mention], first: int) -> None:
             and re.search(r"\s(?:of|from)\s+(?:the\s+)?$", before)
             and re.fullmatch(r"\s(?:of|from)\s+(?:the\s+)?", text[prev[-1].end : m.start])
         )
-        owns_person = nxt and re.match(r"(?:'s|’s)\s+(?:[a-z-]+\s+)?$", text[m.end : nxt[0].start])
+        # "Civic Passion's Wong Yeung-tat" owns a person; "Lupita Nyong'o's now-famous Oscar
+        # dress" owns a thing (one capitalised word is no one's full name).
+        owns_person = (
+            nxt
+            and len(nxt[0].text.split()) > 1
+            and re.match(r"(?:'s|’s)\s+(?:[a-z-]+\s+)?$", text[m.end : nxt[0].start])
+        )
         if of_person or owns_person:
             m.kind = "organisation"
 

@@ -145,8 +145,28 @@ _SPOKEN_TIME = re.compile(
 )
 
 
-def _times(text: str) -> list[FigureMention]:
+# Whole-second times no clock shows: "48:19" (no hour has 48 minutes... nor 48 hours on a
+# clock face) and "3:13:26" (a race or a combined time of a few hours); neither before
+# "a.m."/"PM" or a time zone.
+_WHOLE_TIME = re.compile(
+    r"(?<![\d:.])(?:([1-9]):([0-5]\d)|(2[4-9]|[3-5]\d)):([0-5]\d)(?![\d:.]|\s*(?:[ap]\.?m\b|[AP]\.?M\b|GMT|UTC|[ECMP][SD]?T\b))"
+)
+
+
+def _whole_times(text: str) -> list[FigureMention]:
     out: list[FigureMention] = []
+    for m in _WHOLE_TIME.finditer(text):
+        if m.group(1):
+            seconds = int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(4))
+        else:
+            seconds = int(m.group(3)) * 60 + int(m.group(4))
+        label = _label_after(text, m.end()) or _label_before(text, m.start())
+        out.append(FigureMention(m.group(0), float(seconds), "seconds", label, *m.span()))
+    return out
+
+
+def _times(text: str) -> list[FigureMention]:
+    out: list[FigureMention] = _whole_times(text)
     for rx in (_RACE_TIME, _SPOKEN_TIME):
         for m in rx.finditer(text):
             hours = float(m.group(1) or 0)

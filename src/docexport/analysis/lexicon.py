@@ -47,6 +47,9 @@ Judge|Magistrate Judge
 |1st Sgt.|First Sgt.|Master
 Sgt.|Sfc.|1st Lt.|2nd Lt.|Lt. Col.|Lt. Gen.|Maj.|Maj. Gen.|Brig. Gen.|Adm.|Vice Adm.|Rear
 Adm.|Cpt.|Cmdr.|Petty Officer|Chief Petty Officer|Seaman|Airman|Ensign|Private|Corporal|Specialist
+|Major General|Brigadier General|Lieutenant General|Lieutenant Colonel|Rear Admiral|Vice Admiral
+|Command Sergeant Major|Sergeant First Class|Staff Sergeant|Master Sergeant|Second Lieutenant|First
+Lieutenant
 """
 # Titles that precede a name: "President William Ruto", "Mr Hu".
 # Longest first so "Prime Minister" wins over "Minister".
@@ -117,7 +120,7 @@ ORG_WORDS: frozenset[str] = _words(
     Sénat Technologies Telegraph Television Theater Theatre Times Tribunal Tribunale Tribune
     Trust Union Universidad University Universität Université Verband Verein Weekly Zoo plc
     Church Unit Division Project Departamento Département Secretaría Dirección Instituto
-    Organización Servicio Oficina Fondo Agence Institut Office
+    Organización Servicio Oficina Fondo Agence Institut Office Headquarters
 """
 )
 
@@ -157,6 +160,7 @@ INSTITUTIONS: frozenset[str] = frozenset(
         "European Parliament",
         "European Commission",
         "Federal Reserve",
+        "Wall Street",
         "Assemblée nationale",
         "Congreso de los Diputados",
     ]
@@ -173,7 +177,8 @@ KNOWN_ACRONYMS: frozenset[str] = _words(
     """
     ABC AFP ANC AP ARD ASEAN ATP AU AfD BBC BND CBS CDC CDU CIA CNN CSU DHS DOJ ECB EPA ESA
     ETA EU FBI FDA FDP FEMA FIFA FSB FTC IAEA ICC ICJ ICRC IMF INGV IOC IPCC IRA IS ISIS KGB
-    LR MI5 MI6 MLB MSF NASA NATO NBA NBC NFL NGO NHL NHS NOAA NPR NSA OAS OEA OECD ONU OPEC
+    LR MI5 MI6 MLB MSF NASA NASDAQ NATO NBA NBC NFL NGO NHL NHS NOAA NPR NSA NYSE OAS OEA OECD
+    ONU OPEC
     OTAN PBS PLO PP PS PSOE RAI RN SEC SPD UE UEFA UMP UN UNESCO UNHCR UNICEF USGS WHO WTA
     WTO WWF ZDF
 """

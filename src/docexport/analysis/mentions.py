@@ -21,6 +21,10 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _TOKEN = re.compile(r"[\w][\w'’\-.&]*|[^\w\s]", re.UNICODE)
 
 
+# After a name in "'s": a comma or a verb, so the "'s" is part of the name ("Macy's").
+_FIRM_WITH_S = re.compile(r",|\s+(?:says|said|is|was|has|had|will|announced|reported)\b")
+
+
 def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
@@ -30,7 +34,8 @@ def tokens(text: str) -> list[Token]:
             t, s = t[el.end() :], s + el.end()
         possessive = False
         for suf in ("'s", "’s"):
-            if t.endswith(suf) and len(t) > 2:
+            # "Macy’s, a crown jewel ..., says": a firm's name ends in "'s", no possessive
+            if t.endswith(suf) and len(t) > 2 and not _FIRM_WITH_S.match(text, e):
                 t, e, possessive = t[: -len(suf)], e - len(suf), True
                 break
         # A trailing full stop belongs to the word only for abbreviations and initials.

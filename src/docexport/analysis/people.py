@@ -8,6 +8,7 @@ a role, a verb of saying) is dropped: precision over recall.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import lexicon as lx
@@ -32,6 +33,18 @@ def _key(name: str) -> str:
     return name.lower().replace("’", "'")
 
 
+_CYRILLIC_ENDING = re.compile(r"(?:ом|ым|ой|ою|ей|а|у|е|ы|я|ю)$")
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same name word; in Cyrillic, also declined ("Салливана", "Салливан")."""
+    if a == b:
+        return True
+    if not ("\u0400" <= a[:1] <= "\u04ff") or min(len(a), len(b)) < 4:
+        return False
+    return _CYRILLIC_ENDING.sub("", a) == _CYRILLIC_ENDING.sub("", b)
+
+
 def _existing(
     people: list[PersonEntity], by_name: dict[str, PersonEntity], name: str
 ) -> PersonEntity | None:
@@ -43,7 +56,9 @@ def _existing(
     parts = name.split()
     for p in people:
         full = p.name.split()
-        if len(parts) == 1 and (parts[0] == full[-1] or (len(full) > 2 and parts[0] in full[1:])):
+        if len(parts) == 1 and (
+            _same_word(parts[0], full[-1]) or (len(full) > 2 and parts[0] in full[1:])
+        ):
             return p
         if 1 < len(parts) < len(full) and parts[-1] == full[-1] and parts[0] == full[0]:
             return p

@@ -32,6 +32,7 @@ from ..model import (
 from . import confidence, ranking
 from . import lexicon as lx
 from .confidence import BOX_THRESHOLD
+from .cyrillic import find_cyrillic_organisations
 from .dates import find_dates
 from .entities import find_mentions
 from .figures import FigureMention, find_figures
@@ -41,6 +42,7 @@ from .people import PersonEntity, resolve_people
 from .places import resolve_places
 from .quotes import Context, NamedSpan, attribute, find_quotes, subject_of
 from .roles import clean_role, qualifies_role
+from .scriptpeople import find_script_people
 from .sentences import article_blocks, article_sentences
 from .spans import Mention
 from .summary import summarise
@@ -158,6 +160,8 @@ def _facts(
         mentions = find_mentions(latin_only, language)
         mentions += find_script_places(sentences, language)
         mentions += find_script_organisations(sentences)
+        mentions += find_script_people(sentences, language)
+        mentions += find_cyrillic_organisations(sentences)
     orgs = resolve_organisations(mentions)
     places = resolve_places(mentions)
     other = {o.name for o in orgs} | {o.acronym for o in orgs if o.acronym} | {p for p, _ in places}

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from . import scriptquotes
 
 # Every quotation-mark convention: English and CJK curly quotes, guillemets both ways
 # (French, Russian, Arabic; Danish and Swiss German), German and Polish low-high pairs,
@@ -372,7 +373,11 @@ def _opens_its_sentence(text: str, q: QuoteSpan, spans: list[NamedSpan], ctx: Co
 
 
 # The attribution cues in the order they are tried; the first that decides gives the speaker.
+# The cues of Arabic, Hebrew, Chinese and Russian verbs of saying come first: they say
+# nothing unless such a verb stands next to the quotation.
 ATTRIBUTION_CUES: tuple[Callable[[str, QuoteSpan, list[NamedSpan], Context], Found], ...] = (
+    scriptquotes.said_after,
+    scriptquotes.said_before,
     _pronoun_after,
     _french_inversion,
     _said_x,

@@ -134,6 +134,7 @@ def named_body(r: Run) -> bool:
         or r.phrase in lx.KNOWN_ORGS
         or r.phrase in lx.INSTITUTIONS
         or (len(words) > 1 and any(org_word(w) for w in words) and words[-1] not in _PLACE_HEADS)
+        or _head_before_region(words)
         or _plural_head_of(words)
     ):
         return False
@@ -146,6 +147,20 @@ def named_body(r: Run) -> bool:
             b += adj.end()
         r.add("organisation", r.text[a:b], "head-word", a, b)
     return True
+
+
+def _head_before_region(words: list[str]) -> bool:
+    """ "Joint Force Headquarters National Capital Region": a body's head word well before
+    a place head word names the body (of that region), not the region."""
+    return len(words) > 3 and any(org_word(w) for w in words[:-2]) and words[-1] in _PLACE_HEADS
+
+
+def firm_in_s(r: Run) -> bool:
+    """ "Macy's", "McDonald's" written as a name (no possessive follows): a firm; no
+    person's name ends in "'s". Listed, not boxed, unless other cues agree."""
+    if len(r.words) != 1 or not r.last.endswith(("'s", "’s")):
+        return False
+    return r.add("organisation", r.src_phrase, "brand")
 
 
 def _plural_head_of(words: list[str]) -> bool:

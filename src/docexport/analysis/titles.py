@@ -216,6 +216,14 @@ def _title_domain_name(r: TitledRun, k: int, tl: int, title: str, name: list[str
     return False
 
 
+def _place_adjective(word: str) -> bool:
+    """ "Major European indexes": an adjective of a place after a rank, no one's name."""
+    if not _DEMONYM.search(word):
+        return False
+    stems = {word[:-1], word[:-2], word[:-3], word[:-3] + "a", word[:-2] + "e", word[:-3] + "y"}
+    return any(len(x) > 2 and place_name(x) for x in stems)
+
+
 def _title_then_name(r: TitledRun, k: int, tl: int, title: str, name: list[str]) -> bool:
     """ "President William Ruto", "Secretary Jane Roe of the Treasury": the name after the
     title (what follows "of" is the body it belongs to)."""
@@ -232,6 +240,7 @@ def _title_then_name(r: TitledRun, k: int, tl: int, title: str, name: list[str])
         name
         and not any(w in lx.ORG_WORDS or w in _WEEKDAY_MONTH for w in name)
         and not place_name(" ".join(name))
+        and not (len(name) == 1 and _place_adjective(name[0]))
     ):
         n_start = r.toks[r.i + k + tl].start
         person = Mention(

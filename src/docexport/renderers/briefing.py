@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import (
     AnyFact,
@@ -540,6 +540,11 @@ def brief(
 ) -> Briefing:
     """The pack's :class:`Briefing`: the model cleaned, everything it says decided."""
     pack_words = labels(pack_language(pack, language))
+    # docexport's own notes are labels: in the language the article's labels are in.
+    pack = replace(
+        pack,
+        articles=tuple(cleaning.localise_notes(a, labels_for(a, language)) for a in pack.articles),
+    )
     # Typography follows the text's own language, whatever --language says.
     cleaned = cleaning.clean_pack(
         pack, lambda a: labels(well_formed(a.language)).typeset, labels(pack_language(pack)).typeset

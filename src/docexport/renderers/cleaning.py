@@ -111,6 +111,27 @@ def _fact(fact: AnyFact, typeset: Typeset) -> AnyFact:
     return dataclasses.replace(fact, **changes)  # type: ignore[arg-type]
 
 
+def localise_notes(article: Article, translate: Callable[[str], str]) -> Article:
+    """docexport's own notes in the reader's language: a note paragraph the reader wrote
+    ("Only a summary of this article was available in the feed ...") and the article's
+    notes are messages of the label catalogue, translated like "Summary"; a note the
+    catalogue does not hold stays as it is."""
+    body = tuple(
+        dataclasses.replace(block, inlines=(Text(text=translate(block.inlines[0].text)),))
+        if isinstance(block, Paragraph)
+        and block.role == "note"
+        and len(block.inlines) == 1
+        and type(block.inlines[0]) is Text
+        and not block.inlines[0].marks
+        else block
+        for block in article.body
+    )
+    notes = tuple(translate(n) for n in article.notes)
+    if body == article.body and notes == article.notes:
+        return article
+    return dataclasses.replace(article, body=body, notes=notes)
+
+
 def clean_article(article: Article, typeset: Typeset) -> Article:
     return dataclasses.replace(
         article,
